@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Measures the gateway as an operator meets it: time from start to /actuator/health UP, resident
+# memory when idle, and how long a sample takes from inbox/ to outbox/. Rerun any time:
+#   bench/startup.sh                # defaults
+#   bench/startup.sh -Xmx256m       # extra JVM options
+# Needs a built jar (mvn -B -DskipTests package). Uses a throw-away data directory and port 18080.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=target/medcom-gateway.jar
+PORT=${PORT:-18080}
+DATA=$(mktemp -d /tmp/medcom-bench.XXXXXX)
+SAMPLE=${SAMPLE:-samples/xdis91/xdis91-valid-basic.xml}
+RECIPIENT=${RECIPIENT:-5790001000014}
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
+
+now_ms() { date +%s%3N; }
+
+start=$(now_ms)
+java "$@" -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" >"$DATA.log" 2>&1 &
+PID=$!
+until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+  kill -0 $PID 2>/dev/null || { echo "gateway died; see $DATA.log"; exit 1; }
+  sleep 0.1
+done
+up=$(now_ms)
+echo "start to health UP: $(( up - start )) ms"
+
+sleep 10
+echo "RSS idle after 10 s: $(( $(awk '/VmRSS/ {print $2}' /proc/$PID/status) / 1024 )) MB"
+
+for i in 1 2 3 4 5; do
+  before=$(ls "$DATA/outbox/$RECIPIENT" 2>/dev/null | grep -v '^\.' | wc -l)
+  t0=$(now_ms)
+  cp "$SAMPLE" "$DATA/inbox/.bench-$i.part" && mv "$DATA/inbox/.bench-$i.part" "$DATA/inbox/bench-$i.xml"
+  until [ "$(ls "$DATA/outbox/$RECIPIENT" 2>/dev/null | grep -v '^\.' | wc -l)" -gt "$before" ]; do sleep 0.01; done
+  echo "inbox to outbox, message $i: $(( $(now_ms) - t0 )) ms"
+done
+echo "RSS after the messages: $(( $(awk '/VmRSS/ {print $2}' /proc/$PID/status) / 1024 )) MB"

@@ -1,0 +1,107 @@
+package dk.region.medcom.gateway.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Posts every file in a folder to a running gateway and prints, per file, its tracking id and the
+ * state it ended in. Exit 0 when every file reached a final state, 1 otherwise.
+ */
+@Command(name = "replay", description = "Post each file in a folder to a running gateway; print tracking id and final state.")
+class ReplayCommand implements Callable<Integer> {
+
+    private static final Set<String> FINAL_STATES = Set.of("DELIVERED", "QUARANTINED");
+
+    @Parameters(paramLabel = "<folder>", description = "folder of message files")
+    Path folder;
+
+    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "the gateway (default: ${DEFAULT-VALUE})")
+    URI url;
+
+    @Option(names = "--timeout", defaultValue = "30", description = "seconds to wait for each message's final state")
+    int timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            err.println("cannot read folder " + folder + ": " + e.getClass().getSimpleName());
+            return GatewayCommand.UNREADABLE;
+        }
+        boolean allFinal = true;
+        for (Path file : files) {
+            String line;
+            try {
+                String trackingId = post(file);
+                String state = awaitFinalState(trackingId);
+                allFinal &= FINAL_STATES.contains(state);
+                line = file.getFileName() + " " + trackingId + " " + state;
+            } catch (IOException e) {
+                allFinal = false;
+                line = file.getFileName() + " - FAILED " + e.getMessage();
+            }
+            out.println(line);
+            out.flush();
+        }
+        return allFinal ? GatewayCommand.OK : GatewayCommand.INVALID;
+    }
+
+    private String post(Path file) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url.resolve("/api/messages"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IOException("HTTP " + response.statusCode());
+        }
+        return json.readTree(response.body()).path("trackingId").asText();
+    }
+
+    private String awaitFinalState(String trackingId) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
+        String state = "UNKNOWN";
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(url.resolve("/api/messages/" + trackingId)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                JsonNode entry = json.readTree(response.body());
+                state = entry.path("state").asText();
+                if (FINAL_STATES.contains(state)) {
+                    return state;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return state;
+    }
+}

@@ -1,0 +1,59 @@
+package dk.region.medcom.gateway.cli;
+
+import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.parse.edifact.EdifactSniffer;
+import dk.region.medcom.gateway.translate.EdifactTranslator;
+import dk.region.medcom.gateway.translate.Translation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Prints a message translated between MedCom EDIFACT and XML. */
+@Command(name = "translate", description = "Translate a MedCom message between EDIFACT and XML; print it on stdout.")
+class TranslateCommand implements Callable<Integer> {
+
+    enum Target { xml, edifact }
+
+    @Option(names = "--to", description = "xml or edifact (default: the other format than the input's)")
+    Target to;
+
+    @Parameters(paramLabel = "<file>", description = "the message file")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<byte[]> input = MessageFile.read(file, err);
+        if (input.isEmpty()) {
+            return GatewayCommand.UNREADABLE;
+        }
+        boolean edifactIn = EdifactSniffer.looksLikeEdifact(input.get());
+        Target target = to != null ? to : edifactIn ? Target.xml : Target.edifact;
+        if ((target == Target.xml) != edifactIn) {
+            // already in the asked-for format: print it as it is
+            System.out.write(input.get());
+            System.out.flush();
+            return GatewayCommand.OK;
+        }
+        EdifactTranslator translator = EdifactTranslator.withDefaultMappings();
+        Translation translation = target == Target.xml ? translator.toXml(input.get()) : translator.toEdifact(input.get());
+        if (!translation.ok()) {
+            translation.findings().stream().filter(Finding::isError).map(Finding::toLine).forEach(err::println);
+            err.flush();
+            return GatewayCommand.INVALID;
+        }
+        System.out.write(translation.output());
+        System.out.flush();
+        return GatewayCommand.OK;
+    }
+}

@@ -1,0 +1,16 @@
+package dk.region.medcom.gateway.ingest;
+
+/**
+ * Names of the exchange headers the gateway owns. They start with {@code medcom} because camel-jms
+ * drops headers that start with {@code Camel} when a message crosses a queue.
+ */
+public final class PipelineHeaders {
+
+    public static final String TRACKING_ID = "medcomTrackingId";
+    public static final String SOURCE = "medcomSource";
+    public static final String MOVE_TO = "medcomMoveTo";
+    public static final String REJECTED = "medcomRejected";
+
+    private PipelineHeaders() {
+    }
+}

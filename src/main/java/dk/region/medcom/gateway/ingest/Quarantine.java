@@ -1,0 +1,103 @@
+package dk.region.medcom.gateway.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dk.region.medcom.gateway.journal.StageRecorder;
+import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.MessageFormat;
+import dk.region.medcom.gateway.message.PipelineMessage;
+import dk.region.medcom.gateway.system.GatewayProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a rejected message's original bytes in {@code quarantine/} with the reasons beside them in
+ * {@code <name>.error.json}. Files are named by tracking id, never by anything from the message.
+ * Both files are written under a temporary name and renamed, so an operator never sees half a file.
+ */
+@Component("quarantine")
+public class Quarantine {
+
+    private final GatewayProperties folders;
+    private final StageRecorder recorder;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Quarantine(GatewayProperties folders, StageRecorder recorder, Clock clock) {
+        this.folders = folders;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    /**
+     * Quarantines a rejected message. A message without original bytes was too large to read:
+     * the file consumer moves that original into quarantine itself, under the same name.
+     */
+    public void quarantine(PipelineMessage message) throws IOException {
+        String name = message.trackingId() + extension(message);
+        if (message.original() != null) {
+            writeAtomically(folders.quarantine().resolve(name), message.original());
+        }
+        writeAtomically(folders.quarantine().resolve(name + ".error.json"), json.writeValueAsBytes(report(message)));
+        recorder.quarantined(message);
+    }
+
+    private Map<String, Object> report(PipelineMessage message) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("trackingId", message.trackingId().value());
+        report.put("source", message.source());
+        report.put("quarantinedAt", clock.instant().toString());
+        report.put("messageType", message.header().messageType());
+        report.put("envelopeId", message.header().envelopeId());
+        report.put("letterId", message.header().letterId());
+        report.put("senderLocation", message.header().senderLocation());
+        report.put("receiverLocation", message.header().receiverLocation());
+        List<Map<String, Object>> findings = message.findings().stream().map(Quarantine::finding).toList();
+        report.put("findings", findings);
+        return report;
+    }
+
+    private static Map<String, Object> finding(Finding f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ruleId", f.ruleId());
+        out.put("severity", f.severity().name());
+        out.put("location", f.location() == null ? "" : f.location().describe());
+        if (f.location() != null) {
+            putIfSet(out, "segmentNumber", f.location().segmentNumber());
+            putIfSet(out, "segmentTag", f.location().segmentTag());
+            putIfSet(out, "byteOffset", f.location().byteOffset());
+            putIfSet(out, "line", f.location().line());
+            putIfSet(out, "column", f.location().column());
+            putIfSet(out, "xpath", f.location().xpath());
+        }
+        out.put("en", f.textEn());
+        out.put("da", f.textDa());
+        return out;
+    }
+
+    private static void putIfSet(Map<String, Object> out, String key, Object value) {
+        if (value != null) {
+            out.put(key, value);
+        }
+    }
+
+    private static String extension(PipelineMessage message) {
+        if (message.format() == MessageFormat.XML) {
+            return ".xml";
+        }
+        return message.format() == MessageFormat.EDIFACT ? ".edi" : ".bin";
+    }
+
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.write(temp, bytes);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

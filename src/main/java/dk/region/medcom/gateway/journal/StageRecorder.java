@@ -1,0 +1,77 @@
+package dk.region.medcom.gateway.journal;
+
+import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.MessageHeader;
+import dk.region.medcom.gateway.message.PipelineMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records that a message passed a stage: one journal event, one INFO log line and one counter.
+ * The log line carries identifiers only (tracking id, type, location numbers), never a CPR number
+ * or any part of the body, so logs can be shipped to ordinary log stores.
+ */
+@Component("stageRecorder")
+public class StageRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger("medcom.pipeline");
+
+    private final Journal journal;
+    private final MeterRegistry meters;
+
+    public StageRecorder(Journal journal, MeterRegistry meters) {
+        this.journal = journal;
+        this.meters = meters;
+    }
+
+    /**
+     * The message passed {@code stage} and reached {@code state}. A message rejected at this stage
+     * is only logged and counted here: the reject route journals it once it is safe in quarantine.
+     */
+    public void passed(String stage, String state, PipelineMessage message) {
+        log(stage, message);
+        if (!message.isRejected()) {
+            journal.record(message.trackingId(), stage, MessageState.valueOf(state), message.format(),
+                    message.header(), recipientOf(message), findingLines(message));
+        }
+    }
+
+    /** The original and its reasons are in quarantine. */
+    public void quarantined(PipelineMessage message) {
+        log("reject", message);
+        journal.record(message.trackingId(), "reject", MessageState.QUARANTINED, message.format(),
+                message.header(), recipientOf(message), findingLines(message));
+    }
+
+    private void log(String stage, PipelineMessage message) {
+        String outcome = message.isRejected() ? "rejected" : "ok";
+        MessageHeader header = message.header();
+        LOG.info("stage={} tracking={} type={} sender={} receiver={} outcome={} findings={}", stage,
+                message.trackingId(), header.messageType(), header.senderLocation(), header.receiverLocation(),
+                outcome, message.findings().size());
+        counter(stage, header.messageType(), outcome).increment();
+    }
+
+    private static String recipientOf(PipelineMessage message) {
+        return message.routing() == null || message.routing().recipient() == null
+                ? null : message.routing().recipient().locationNumber();
+    }
+
+    private Counter counter(String stage, String type, String outcome) {
+        return Counter.builder("medcom.messages")
+                .description("Messages that passed a pipeline stage")
+                .tag("stage", stage).tag("type", type).tag("outcome", outcome)
+                .register(meters);
+    }
+
+    private static String findingLines(PipelineMessage message) {
+        if (message.findings().isEmpty()) {
+            return null;
+        }
+        return message.findings().stream().map(Finding::toLine).collect(Collectors.joining("\n"));
+    }
+}

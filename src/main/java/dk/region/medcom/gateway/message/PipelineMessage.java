@@ -1,0 +1,90 @@
+package dk.region.medcom.gateway.message;
+
+import dk.region.medcom.gateway.route.RoutingDecision;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One message on its way through the pipeline stages. Each stage fills in its part; the original
+ * bytes are never changed, so a rejected message can always be quarantined exactly as received.
+ */
+public final class PipelineMessage {
+
+    private final TrackingId trackingId;
+    private final String source;
+    private final byte[] original;
+    private final List<Finding> findings = new ArrayList<>();
+    private MessageFormat format;
+    private byte[] xml;
+    private MessageHeader header = MessageHeader.UNKNOWN;
+    private RoutingDecision routing;
+    private byte[] outbound;
+
+    public PipelineMessage(TrackingId trackingId, String source, byte[] original) {
+        this.trackingId = trackingId;
+        this.source = source;
+        this.original = original;
+    }
+
+    public TrackingId trackingId() {
+        return trackingId;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The bytes as received; null only for a file too large to read, which ingest moves aside unread. */
+    public byte[] original() {
+        return original;
+    }
+
+    public MessageFormat format() {
+        return format;
+    }
+
+    /** The message in MedCom XML: as received, or translated from EDIFACT at parse. */
+    public byte[] xml() {
+        return xml;
+    }
+
+    public void parsed(MessageFormat format, byte[] xml, MessageHeader header) {
+        this.format = format;
+        this.xml = xml;
+        this.header = header;
+    }
+
+    public MessageHeader header() {
+        return header;
+    }
+
+    public RoutingDecision routing() {
+        return routing;
+    }
+
+    public void routed(RoutingDecision routing) {
+        this.routing = routing;
+    }
+
+    /** The bytes to deliver, in the recipient's format. */
+    public byte[] outbound() {
+        return outbound;
+    }
+
+    public void translated(byte[] outbound) {
+        this.outbound = outbound;
+    }
+
+    public List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+
+    public void addFindings(List<Finding> more) {
+        findings.addAll(more);
+    }
+
+    /** A message with any ERROR finding goes to quarantine instead of on to the next stage. */
+    public boolean isRejected() {
+        return findings.stream().anyMatch(Finding::isError);
+    }
+}

@@ -1,0 +1,85 @@
+package dk.region.medcom.gateway.parse;
+
+import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Location;
+import dk.region.medcom.gateway.message.MessageFormat;
+import dk.region.medcom.gateway.message.MessageHeader;
+import dk.region.medcom.gateway.message.PipelineMessage;
+import dk.region.medcom.gateway.parse.edifact.EdifactSniffer;
+import dk.region.medcom.gateway.parse.xml.HeaderReader;
+import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
+import dk.region.medcom.gateway.parse.xml.UnreadableXmlException;
+import dk.region.medcom.gateway.translate.EdifactTranslator;
+import dk.region.medcom.gateway.translate.Translation;
+import java.util.List;
+import java.util.Optional;
+import org.w3c.dom.Document;
+
+/**
+ * The parse stage: tells EDIFACT from XML, brings EDIFACT to its MedCom XML form through the
+ * EDIFACT engine (envelope faults stop the message here), and reads the header every later
+ * stage needs. All later stages work on the XML form.
+ */
+public class MessageParser {
+
+    private final EdifactTranslator edifact;
+    private final SafeXmlParser xmlParser;
+
+    public MessageParser(EdifactTranslator edifact, SafeXmlParser xmlParser) {
+        this.edifact = edifact;
+        this.xmlParser = xmlParser;
+    }
+
+    public PipelineMessage parse(PipelineMessage message) {
+        byte[] original = message.original();
+        if (original.length == 0) {
+            message.addFindings(List.of(Finding.error("PARSE-EMPTY", Location.NONE,
+                    "the message is empty", "meddelelsen er tom")));
+            return message;
+        }
+        if (EdifactSniffer.looksLikeEdifact(original)) {
+            Translation translation = edifact.toXml(original);
+            message.addFindings(translation.findings());
+            if (!translation.ok()) {
+                message.parsed(MessageFormat.EDIFACT, null, MessageHeader.UNKNOWN);
+                return message;
+            }
+            return readHeader(message, MessageFormat.EDIFACT, translation.output());
+        }
+        if (looksLikeXml(original)) {
+            return readHeader(message, MessageFormat.XML, original);
+        }
+        message.addFindings(List.of(Finding.error("PARSE-UNKNOWN-FORMAT", Location.segment(1, null, 0),
+                "the message is neither MedCom XML nor EDIFACT (it must start with '<', UNA or UNB)",
+                "meddelelsen er hverken MedCom XML eller EDIFACT (den skal begynde med '<', UNA eller UNB)")));
+        return message;
+    }
+
+    private PipelineMessage readHeader(PipelineMessage message, MessageFormat format, byte[] xml) {
+        try {
+            Document document = xmlParser.parse(xml);
+            Optional<MessageHeader> header = HeaderReader.read(document);
+            if (header.isEmpty()) {
+                message.addFindings(List.of(Finding.error("PARSE-NOT-MEDCOM", Location.xml(null, null, "/*"),
+                        "the root element is not a MedCom Emessage", "rodelementet er ikke en MedCom Emessage")));
+            }
+            message.parsed(format, xml, header.orElse(MessageHeader.UNKNOWN));
+        } catch (UnreadableXmlException e) {
+            message.addFindings(List.of(e.finding()));
+            message.parsed(format, null, MessageHeader.UNKNOWN);
+        }
+        return message;
+    }
+
+    /** XML starts with '<' after an optional byte order mark and whitespace. */
+    static boolean looksLikeXml(byte[] bytes) {
+        int i = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        while (i < bytes.length && Character.isWhitespace(bytes[i])) {
+            i++;
+        }
+        return i < bytes.length && bytes[i] == '<';
+    }
+}

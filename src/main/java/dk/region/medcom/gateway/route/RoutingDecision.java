@@ -1,0 +1,11 @@
+package dk.region.medcom.gateway.route;
+
+import dk.region.medcom.gateway.message.MessageFormat;
+import java.util.List;
+
+/**
+ * Where a message goes and in which format, with the steps that led there (for the journal and
+ * for operators asking "why did it go there?").
+ */
+public record RoutingDecision(Recipient recipient, MessageFormat targetFormat, List<String> steps) {
+}

@@ -1,0 +1,69 @@
+package dk.region.medcom.gateway.system;
+
+import dk.region.medcom.gateway.deliver.Deliverer;
+import dk.region.medcom.gateway.parse.MessageParser;
+import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
+import dk.region.medcom.gateway.route.RecipientDirectory;
+import dk.region.medcom.gateway.route.RouteProperties;
+import dk.region.medcom.gateway.route.Router;
+import dk.region.medcom.gateway.translate.EdifactTranslator;
+import dk.region.medcom.gateway.translate.RecipientTranslator;
+import dk.region.medcom.gateway.validate.MessageValidator;
+import dk.region.medcom.gateway.validate.ValidateProperties;
+import dk.region.medcom.gateway.validate.ValidationStage;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The stage beans the YAML routes call by name. The stages are plain Java; this is the only place
+ * that knows how they are put together.
+ */
+@Configuration(proxyBeanMethods = false)
+class PipelineConfiguration {
+
+    @Bean
+    EdifactTranslator edifactTranslator() {
+        return EdifactTranslator.withDefaultMappings();
+    }
+
+    @Bean
+    SafeXmlParser safeXmlParser(ValidateProperties validate) {
+        return new SafeXmlParser(validate.maxMessageBytes());
+    }
+
+    @Bean
+    MessageValidator messageValidator(ValidateProperties validate) {
+        return MessageValidator.withDefaults(validate.schemasDir());
+    }
+
+    @Bean("parser")
+    MessageParser parser(EdifactTranslator edifact, SafeXmlParser xml) {
+        return new MessageParser(edifact, xml);
+    }
+
+    @Bean("validation")
+    ValidationStage validation(MessageValidator validator) {
+        return new ValidationStage(validator);
+    }
+
+    @Bean
+    RecipientDirectory recipientDirectory(RouteProperties route) {
+        return RecipientDirectory.load(route.recipientsFile());
+    }
+
+    @Bean("router")
+    Router router(RecipientDirectory directory) {
+        return new Router(directory);
+    }
+
+    @Bean("translator")
+    RecipientTranslator translator(EdifactTranslator edifact) {
+        return new RecipientTranslator(edifact);
+    }
+
+    @Bean("deliverer")
+    Deliverer deliverer(GatewayProperties folders, ProducerTemplate producer) {
+        return new Deliverer(folders, producer);
+    }
+}

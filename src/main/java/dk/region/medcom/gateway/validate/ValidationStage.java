@@ -1,0 +1,18 @@
+package dk.region.medcom.gateway.validate;
+
+import dk.region.medcom.gateway.message.PipelineMessage;
+
+/** The validate stage as the pipeline sees it: the message's XML form checked by the {@link MessageValidator}. */
+public class ValidationStage {
+
+    private final MessageValidator validator;
+
+    public ValidationStage(MessageValidator validator) {
+        this.validator = validator;
+    }
+
+    public PipelineMessage validate(PipelineMessage message) {
+        message.addFindings(validator.validate(message.xml()).findings());
+        return message;
+    }
+}

@@ -1,0 +1,58 @@
+package dk.region.medcom.gateway.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.region.medcom.gateway.message.MessageHeader;
+import dk.region.medcom.gateway.parse.xml.HeaderReader;
+import dk.region.medcom.gateway.parse.xml.XmlFactories;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+class HeaderReaderTests {
+
+    static final String NS = "http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2006/07/01/";
+
+    @Test
+    void readsEnvelopeLetterSenderAndReceiver() throws Exception {
+        MessageHeader header = HeaderReader.read(parse("""
+                <Emessage xmlns="%s"><Envelope><Identifier>ENV1</Identifier>
+                <AcknowledgementCode>pluspositivkvitt</AcknowledgementCode></Envelope>
+                <ClinicalEmail><Letter><Identifier>LET1</Identifier><VersionCode>XD9134L</VersionCode>
+                <StatisticalCode>XDIS91</StatisticalCode></Letter>
+                <Sender><EANIdentifier>5790000100019</EANIdentifier></Sender>
+                <Receiver><EANIdentifier>5790001000014</EANIdentifier></Receiver></ClinicalEmail></Emessage>
+                """.formatted(NS))).orElseThrow();
+
+        assertThat(header).isEqualTo(new MessageHeader("XDIS91", "XD9134L", NS, "ClinicalEmail", "ENV1", "LET1",
+                "5790000100019", "5790001000014", true));
+    }
+
+    @Test
+    void aMissingAcknowledgementCodeMeansNoPositiveReceipt() throws Exception {
+        MessageHeader header = HeaderReader.read(parse("<Emessage xmlns=\"" + NS + "\"><Envelope/><ClinicalEmail/></Emessage>"))
+                .orElseThrow();
+
+        assertThat(header.acknowledgementRequested()).isFalse();
+        assertThat(header.receiverLocation()).isNull();
+    }
+
+    @Test
+    void aRootOtherThanEmessageIsNotMedcom() throws Exception {
+        assertThat(HeaderReader.read(parse("<html/>"))).isEmpty();
+    }
+
+    @Test
+    void tellsXmlFromOtherBytes() {
+        assertThat(MessageParser.looksLikeXml(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, ' ', '<'})).isTrue();
+        assertThat(MessageParser.looksLikeXml("\n  <x/>".getBytes(StandardCharsets.US_ASCII))).isTrue();
+        assertThat(MessageParser.looksLikeXml("UNA:+.? '".getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(MessageParser.looksLikeXml(new byte[0])).isFalse();
+    }
+
+    private static Document parse(String xml) throws Exception {
+        return XmlFactories.hardenedDomFactory().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,133 @@
+package dk.region.medcom.gateway.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.message.TrackingId;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Bad input is quarantined with a reason, its original kept byte for byte, and the gateway keeps
+ * running; nothing stays behind in inbox/.
+ */
+@GatewayIntegrationTest
+class BadInputTests extends GatewayTestSupport {
+
+    @Autowired
+    Journal journal;
+
+    @Test
+    void quarantinesAFileThatIsNeitherXmlNorEdifact() throws IOException {
+        String marker = uniqueEnvelopeId();
+        byte[] garbage = ("%PDF-1.4 not a medcom message " + marker).getBytes(StandardCharsets.US_ASCII);
+        drop("scan.pdf", garbage);
+
+        Path original = awaitFileContaining(quarantine(), marker);
+
+        assertThat(Files.readAllBytes(original)).isEqualTo(garbage);
+        assertThat(reasons(original).get("findings").get(0).get("ruleId").asText()).isEqualTo("PARSE-UNKNOWN-FORMAT");
+        assertQuarantinedInJournal(original);
+    }
+
+    @Test
+    void quarantinesAnEmptyFile() throws IOException {
+        drop("empty.xml", new byte[0]);
+
+        Path report = awaitReportWithRule("PARSE-EMPTY");
+
+        Path original = report.resolveSibling(report.getFileName().toString().replace(".error.json", ""));
+        assertThat(original).exists();
+        assertThat(Files.size(original)).isZero();
+    }
+
+    @Test
+    void quarantinesAFileLargerThanTheLimitWithoutReadingIt() throws IOException {
+        Path big = inbox().resolve(".big.xml.part");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(50L * 1024 * 1024);
+        }
+        Files.move(big, inbox().resolve("big.xml"));
+
+        Path report = awaitReportWithRule("INGEST-TOO-LARGE");
+
+        Path original = report.resolveSibling(report.getFileName().toString().replace(".error.json", ""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(original));
+        assertThat(Files.size(original)).isEqualTo(50L * 1024 * 1024);
+        await().atMost(Duration.ofSeconds(10)).until(() -> find(inbox(), "big.xml").isEmpty());
+    }
+
+    @Test
+    void quarantinesXmlWithADoctype() throws IOException {
+        String marker = uniqueEnvelopeId();
+        drop("dtd.xml", ("<?xml version=\"1.0\"?><!DOCTYPE Emessage [<!ENTITY a \"aaaa\">]>"
+                + "<Emessage><!-- " + marker + " --></Emessage>").getBytes(StandardCharsets.UTF_8));
+
+        Path original = awaitFileContaining(quarantine(), marker);
+
+        assertThat(reasons(original).get("findings").get(0).get("ruleId").asText()).startsWith("XML-");
+    }
+
+    @Test
+    void quarantinesXmlWithAnExternalEntityAndReadsNothingFromDisk() throws IOException {
+        String marker = uniqueEnvelopeId();
+        drop("xxe.xml", ("<?xml version=\"1.0\"?><!DOCTYPE Emessage [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+                + "<Emessage>&x;<!-- " + marker + " --></Emessage>").getBytes(StandardCharsets.UTF_8));
+
+        Path original = awaitFileContaining(quarantine(), marker);
+
+        String report = Files.readString(reportOf(original));
+        assertThat(report).contains("XML-");
+        assertThat(report).doesNotContain(Files.readString(Path.of("/etc/hostname")).trim());
+    }
+
+    @Test
+    void keepsDeliveringAfterBadInput() {
+        drop("junk.bin", new byte[] {0, 1, 2, 3, (byte) 0xFF});
+        String marker = uniqueEnvelopeId();
+        drop("after-junk.xml", sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, marker));
+        awaitFileContaining(outbox(EntryPointsTests.RECIPIENT), marker);
+    }
+
+    private void assertQuarantinedInJournal(Path original) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> journal.find(new TrackingId(trackingIdOf(original)))
+                .map(e -> e.state() == MessageState.QUARANTINED).orElse(false));
+    }
+
+    private static Path awaitReportWithRule(String ruleId) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            try (var files = Files.list(quarantine())) {
+                return files.filter(f -> f.getFileName().toString().endsWith(".error.json"))
+                        .filter(f -> readQuietly(f).contains("\"" + ruleId + "\"")).findFirst().orElse(null);
+            }
+        }, p -> p != null);
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static Path reportOf(Path original) {
+        return original.resolveSibling(original.getFileName() + ".error.json");
+    }
+
+    static JsonNode reasons(Path original) throws IOException {
+        Path report = reportOf(original);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(report));
+        return new ObjectMapper().readTree(report.toFile());
+    }
+}

@@ -1,0 +1,117 @@
+package dk.region.medcom.gateway.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.JournalEntry;
+import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.message.TrackingId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Each entry point, end to end on the embedded broker: the message reaches the recipient's outbox. */
+@GatewayIntegrationTest
+class EntryPointsTests extends GatewayTestSupport {
+
+    static final String VALID_XDIS91 = "xdis91/xdis91-valid-basic.xml";
+    static final String RECIPIENT = "5790001000014";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    Journal journal;
+
+    @Test
+    void deliversAMessageDroppedIntoTheInbox() throws Exception {
+        String marker = uniqueEnvelopeId();
+        drop("letter.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+
+        Path delivered = awaitFileContaining(outbox(RECIPIENT), marker);
+
+        assertThat(delivered.getFileName().toString()).endsWith(".xml");
+        JournalEntry entry = awaitState(trackingIdOf(delivered), MessageState.DELIVERED);
+        assertThat(entry.source()).isEqualTo("folder");
+        assertThat(entry.envelopeId()).isEqualTo(marker);
+        assertThat(entry.recipientLocation()).isEqualTo(RECIPIENT);
+        assertThat(entry.history()).extracting(JournalEntry.Event::state).containsExactly(
+                MessageState.RECEIVED, MessageState.PARSED, MessageState.VALIDATED, MessageState.ROUTED,
+                MessageState.TRANSLATED, MessageState.DELIVERED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> find(inbox(), "letter.xml").isEmpty());
+        assertThat(findContaining(DATA_DIR.resolve("archive").resolve(java.time.LocalDate.now().toString()), marker))
+                .as("the original is archived").isPresent();
+    }
+
+    @Test
+    void deliversAMessageSentToTheInboundQueue() {
+        String marker = uniqueEnvelopeId();
+        producer.sendBody("jms:queue:medcom.inbound", sampleWithEnvelopeId(VALID_XDIS91, marker));
+
+        Path delivered = awaitFileContaining(outbox(RECIPIENT), marker);
+
+        assertThat(awaitState(trackingIdOf(delivered), MessageState.DELIVERED).source()).isEqualTo("queue");
+    }
+
+    @Test
+    void acceptsAPostedMessageWithATrackingIdAndLocation() {
+        String marker = uniqueEnvelopeId();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_XML);
+
+        ResponseEntity<TrackingResponse> response = http.postForEntity("/api/messages",
+                new HttpEntity<>(sampleWithEnvelopeId(VALID_XDIS91, marker), headers), TrackingResponse.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = response.getBody().trackingId();
+        assertThat(response.getHeaders().getLocation()).hasToString("/api/messages/" + id);
+        Path delivered = awaitFileContaining(outbox(RECIPIENT), marker);
+        assertThat(trackingIdOf(delivered)).isEqualTo(id);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            ResponseEntity<JournalView> view = http.getForEntity("/api/messages/" + id, JournalView.class);
+            assertThat(view.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(view.getBody().state()).isEqualTo("DELIVERED");
+            assertThat(view.getBody().history()).hasSize(6);
+        });
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownTrackingId() {
+        assertThat(http.getForEntity("/api/messages/" + TrackingId.newId(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/api/messages/not-an-id", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void refusesAnEmptyPost() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_XML);
+        assertThat(http.postForEntity("/api/messages", new HttpEntity<>(new byte[0], headers), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    private JournalEntry awaitState(String trackingId, MessageState state) {
+        return await().atMost(Duration.ofSeconds(10))
+                .until(() -> journal.find(new TrackingId(trackingId)).orElse(null),
+                        e -> e != null && e.state() == state);
+    }
+
+    record TrackingResponse(String trackingId) {
+    }
+
+    record JournalView(String trackingId, String state, List<Object> history) {
+    }
+}

@@ -1,0 +1,123 @@
+package dk.region.medcom.gateway.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of every test that runs the whole gateway: a fresh data directory per test run (so the
+ * broker's and the journal's files from earlier runs never leak in), HTTP on a free loopback port,
+ * and helpers that wait for files without sleeping.
+ */
+public abstract class GatewayTestSupport {
+
+    protected static final Path DATA_DIR = Path.of("target", "it-data", UUID.randomUUID().toString()).toAbsolutePath();
+    protected static final Path SAMPLES = Path.of("samples").toAbsolutePath();
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("gateway.data-dir", DATA_DIR::toString);
+        registry.add("server.port", () -> "0");
+        registry.add("gateway.ingest.inbox-poll-ms", () -> "100");
+    }
+
+    protected static Path inbox() {
+        return DATA_DIR.resolve("inbox");
+    }
+
+    protected static Path outbox(String locationNumber) {
+        return DATA_DIR.resolve("outbox").resolve(locationNumber);
+    }
+
+    protected static Path quarantine() {
+        return DATA_DIR.resolve("quarantine");
+    }
+
+    /** Drops a file into inbox/ the way senders should: a temporary name, then a rename. */
+    protected static void drop(String name, byte[] content) {
+        try {
+            Path temp = inbox().resolve(name + ".part");
+            Files.write(temp, content);
+            Files.move(temp, inbox().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until a file whose name starts with {@code prefix} appears in {@code folder}. */
+    protected static Path awaitFile(Path folder, String prefix) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> find(folder, prefix), Optional::isPresent).get();
+    }
+
+    protected static Optional<Path> find(Path folder, String prefix) {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until a file in {@code folder} contains {@code marker} (skipping temporary dot-files). */
+    protected static Path awaitFileContaining(Path folder, String marker) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> findContaining(folder, marker), Optional::isPresent).get();
+    }
+
+    protected static Optional<Path> findContaining(Path folder, String marker) {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> !f.getFileName().toString().endsWith(".error.json"))
+                    .filter(f -> contains(f, marker)).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(Path file, String marker) {
+        try {
+            return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(marker);
+        } catch (IOException e) {
+            return false; // renamed or removed while we looked
+        }
+    }
+
+    /** A unique envelope identifier (14 characters, MedCom's maximum) to find a message again. */
+    protected static String uniqueEnvelopeId() {
+        return "T" + Long.toString(System.nanoTime() % 10_000_000_000_000L);
+    }
+
+    /** The sample with its Envelope Identifier (the first Identifier element) replaced by {@code envelopeId}. */
+    protected static byte[] sampleWithEnvelopeId(String relative, String envelopeId) {
+        String xml = new String(sample(relative), java.nio.charset.StandardCharsets.UTF_8);
+        return xml.replaceFirst("<Identifier>[^<]*</Identifier>", "<Identifier>" + envelopeId + "</Identifier>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    protected static String trackingIdOf(Path file) {
+        return file.getFileName().toString().substring(0, 36);
+    }
+
+    protected static byte[] sample(String relative) {
+        try {
+            return Files.readAllBytes(SAMPLES.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

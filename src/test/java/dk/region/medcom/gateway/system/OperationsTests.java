@@ -1,0 +1,40 @@
+package dk.region.medcom.gateway.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/** What an operator's monitoring sees: health with its parts, and Prometheus metrics per route and type. */
+@GatewayIntegrationTest
+class OperationsTests extends GatewayTestSupport {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void healthIsUpAndCoversBrokerDatabaseAndRoutes() {
+        JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
+
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("jms").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("camelHealth").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusCountsMessagesPerStageAndType() {
+        String marker = uniqueEnvelopeId();
+        drop("metrics.xml", sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, marker));
+        awaitFileContaining(outbox(EntryPointsTests.RECIPIENT), marker);
+
+        String metrics = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> http.getForObject("/actuator/prometheus", String.class),
+                        m -> m.contains("medcom_messages_total{") && m.contains("stage=\"deliver\""));
+
+        assertThat(metrics).containsPattern("medcom_messages_total\\{[^}]*stage=\"deliver\"[^}]*type=\"XDIS91\"");
+        assertThat(metrics).contains("routeId=\"parse\"");
+    }
+}
