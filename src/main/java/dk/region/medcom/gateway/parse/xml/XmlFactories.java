@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.parse.xml;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.validation.SchemaFactory;
 import org.xml.sax.SAXNotRecognizedException;
@@ -45,6 +46,27 @@ public final class XmlFactories {
             return factory;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be hardened", e);
+        }
+    }
+
+    /**
+     * A namespace-aware SAX factory for reading untrusted messages; DOCTYPE declarations are a
+     * parse error and no external entity or DTD is ever loaded.
+     */
+    public static SAXParserFactory hardenedSaxFactory() {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setValidating(false);
+            factory.setXIncludeAware(false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            return factory;
+        } catch (ParserConfigurationException | SAXNotRecognizedException | SAXNotSupportedException e) {
+            throw new IllegalStateException("SAX parser cannot be hardened", e);
         }
     }
 

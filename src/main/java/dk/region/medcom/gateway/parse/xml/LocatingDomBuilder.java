@@ -1,0 +1,84 @@
+package dk.region.medcom.gateway.parse.xml;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.Attributes;
+import org.xml.sax.Locator;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Builds a DOM from SAX events and remembers, on every element, the line and column where its
+ * start tag ends. A plain DocumentBuilder forgets positions, and findings must say where they are.
+ * Comments and processing instructions are dropped: no rule looks at them.
+ */
+final class LocatingDomBuilder extends DefaultHandler {
+
+    private final Document document;
+    private final List<String[]> pendingNamespaces = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+    private Node current;
+    private Locator locator;
+
+    LocatingDomBuilder(Document emptyDocument) {
+        this.document = emptyDocument;
+        this.current = emptyDocument;
+    }
+
+    Document document() {
+        return document;
+    }
+
+    @Override
+    public void setDocumentLocator(Locator locator) {
+        this.locator = locator;
+    }
+
+    @Override
+    public void startPrefixMapping(String prefix, String uri) {
+        pendingNamespaces.add(new String[] {prefix, uri});
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        flushText();
+        Element element = document.createElementNS(uri.isEmpty() ? null : uri, qName);
+        for (String[] ns : pendingNamespaces) {
+            String name = ns[0].isEmpty() ? "xmlns" : "xmlns:" + ns[0];
+            element.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, name, ns[1]);
+        }
+        pendingNamespaces.clear();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            String attributeUri = attributes.getURI(i);
+            element.setAttributeNS(attributeUri.isEmpty() ? null : attributeUri, attributes.getQName(i), attributes.getValue(i));
+        }
+        if (locator != null) {
+            NodeLocations.remember(element, locator.getLineNumber(), locator.getColumnNumber());
+        }
+        current.appendChild(element);
+        current = element;
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) {
+        flushText();
+        current = current.getParentNode();
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+        text.append(ch, start, length);
+    }
+
+    private void flushText() {
+        if (!text.isEmpty()) {
+            if (current != document) {
+                current.appendChild(document.createTextNode(text.toString()));
+            }
+            text.setLength(0);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dk.region.medcom.gateway.validate;
+
+import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Location;
+import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
+import dk.region.medcom.gateway.parse.xml.UnreadableXmlException;
+import dk.region.medcom.gateway.validate.rules.StandardRules;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.validation.Schema;
+import org.w3c.dom.Document;
+
+/**
+ * The validate stage's facade: reads a MedCom XML message safely, checks it against the schema
+ * for its kind, then runs the business rules. Never throws for bad input: unreadable XML, an
+ * unknown kind and schema violations all come back as ERROR findings. Thread-safe; plain Java.
+ */
+public final class MessageValidator {
+
+    private final SchemaCatalog catalog;
+    private final SafeXmlParser parser;
+    private final List<BusinessRule> rules;
+
+    public MessageValidator(SchemaCatalog catalog, SafeXmlParser parser, List<BusinessRule> rules) {
+        this.catalog = catalog;
+        this.parser = parser;
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The gateway's own schemas, a 10 MB limit and the standard rules with their default settings. */
+    public static MessageValidator withDefaults(Path schemasDir) {
+        return from(ValidateProperties.defaults().withSchemasDir(schemasDir), Clock.systemDefaultZone());
+    }
+
+    /** A validator configured as {@code gateway.validate.*} says: own schemas, then the schema packs. */
+    public static MessageValidator from(ValidateProperties properties, Clock clock) {
+        List<Path> roots = new ArrayList<>();
+        roots.add(properties.schemasDir());
+        roots.addAll(properties.schemaPacks());
+        SchemaCatalog catalog = new SchemaCatalog(roots);
+        catalog.compileAll(); // a broken schema fails at start-up, not on the first message
+        return new MessageValidator(catalog, new SafeXmlParser(properties.maxMessageBytes()),
+                StandardRules.create(properties.glnCheckSeverity(), properties.futureDateTolerance(), clock));
+    }
+
+    public ValidationReport validate(byte[] xml) {
+        try {
+            return validate(parser.parse(xml));
+        } catch (UnreadableXmlException e) {
+            return new ValidationReport(MessageKind.UNKNOWN, List.of(e.finding()));
+        }
+    }
+
+    /** Validates a document already read by {@link SafeXmlParser} (so findings have line numbers). */
+    public ValidationReport validate(Document document) {
+        ParsedMessage message = new ParsedMessage(document);
+        List<Finding> findings = new ArrayList<>();
+        Optional<Schema> schema = catalog.schemaFor(message.kind());
+        if (schema.isEmpty()) {
+            findings.add(ValidationCode.UNKNOWN_KIND.at(document.getDocumentElement(), message.kind().toString()));
+        } else {
+            findings.addAll(SchemaCheck.check(schema.get(), document));
+        }
+        for (BusinessRule rule : rules) {
+            findings.addAll(safely(rule, message));
+        }
+        return new ValidationReport(message.kind(), findings);
+    }
+
+    private static List<Finding> safely(BusinessRule rule, ParsedMessage message) {
+        try {
+            return rule.check(message);
+        } catch (RuntimeException e) {
+            // a rule bug must not pass a message unchecked, nor crash the pipeline
+            return List.of(ValidationCode.RULE_FAILED.at(Location.NONE, ValidationCode.RULE_FAILED.severity(),
+                    rule.getClass().getSimpleName()));
+        }
+    }
+}

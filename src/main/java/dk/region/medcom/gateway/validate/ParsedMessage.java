@@ -1,0 +1,75 @@
+package dk.region.medcom.gateway.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * A readable message as business rules see it: its kind, its DOM, and walks by local name from
+ * the letter element (e.g. {@code find("Patient", "CivilRegistrationNumber")}). Rules only read.
+ */
+public final class ParsedMessage {
+
+    private final Document document;
+    private final MessageKind kind;
+    private final Element letter;
+
+    public ParsedMessage(Document document) {
+        this.document = document;
+        this.kind = MessageKind.of(document);
+        Element root = document.getDocumentElement();
+        this.letter = root == null ? null : MessageKind.letterElement(root);
+    }
+
+    public Document document() {
+        return document;
+    }
+
+    public MessageKind kind() {
+        return kind;
+    }
+
+    /** The letter element (ClinicalEmail, MunicipalReferral, ...), empty when the message has none. */
+    public Optional<Element> letter() {
+        return Optional.ofNullable(letter);
+    }
+
+    /** The first element along a path of local names below the letter. */
+    public Optional<Element> find(String... path) {
+        List<Element> all = findAll(path);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** Every element along a path of local names below the letter, in document order. */
+    public List<Element> findAll(String... path) {
+        List<Element> level = letter == null ? List.of() : List.of(letter);
+        for (String step : path) {
+            List<Element> next = new ArrayList<>();
+            for (Element e : level) {
+                next.addAll(Dom.children(e, step));
+            }
+            level = next;
+        }
+        return level;
+    }
+
+    /** The trimmed text of the first element along the path, empty when absent or blank. */
+    public Optional<String> text(String... path) {
+        return find(path).map(e -> e.getTextContent().trim()).filter(t -> !t.isEmpty());
+    }
+
+    /** Every element with this local name anywhere below (and including) the letter. */
+    public List<Element> descendants(String localName) {
+        return letter == null ? List.of() : Dom.descendants(letter, localName);
+    }
+
+    public static String textOf(Element element) {
+        return element.getTextContent().trim();
+    }
+
+    public static Optional<Element> child(Element parent, String localName) {
+        return Optional.ofNullable(Dom.child(parent, localName));
+    }
+}

@@ -1,0 +1,45 @@
+package dk.region.medcom.gateway.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ReceiptSchemaTest {
+
+    private static final MessageValidator VALIDATOR = MessageValidator.withDefaults(Fixtures.SCHEMAS);
+
+    @ParameterizedTest
+    @CsvSource({"CTL01_1.xml, NegativeVansReceipt, XC0130Q", "CTL03_1.xml, PositiveReceipt, XC0330Q"})
+    void medcomReceiptVectorsValidateAgainstTheGatewaysOwnSchema(String vector, String root, String versionCode) {
+        ValidationReport report = VALIDATOR.validate(Fixtures.vector(vector));
+
+        assertThat(report.findings()).filteredOn(f -> f.ruleId().startsWith("XSD")).isEmpty();
+        assertThat(report.kind().rootElement()).isEqualTo(root);
+        assertThat(report.kind().versionCode()).isEqualTo(versionCode);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "receipt-invalid-positive-with-negative-version-code.xml,    /Emessage/PositiveReceipt/Letter/VersionCode",
+        "receipt-invalid-unknown-refuse-code.xml,                    /Emessage/NegativeReceipt/OriginalEmessage/OriginalLetter/RefuseCode",
+        "receipt-invalid-positive-with-refuse-code.xml,              /Emessage/PositiveReceipt/OriginalEmessage/RefuseCode",
+        "receipt-invalid-missing-original-envelope-identifier.xml,   /Emessage/PositiveReceipt/OriginalEmessage/OriginalSender",
+    })
+    void invalidReceiptSamplesFailTheSchemaWhereTheirNameSays(String sample, String xpath) {
+        ValidationReport report = VALIDATOR.validate(Fixtures.sample("receipts", sample));
+
+        assertThat(report.errors()).first().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("XSD-INVALID");
+            assertThat(f.location().xpath()).isEqualTo(xpath);
+        });
+    }
+
+    @Test
+    void aSchemaErrorInAReceiptMapsToRefuseCodeSyn() {
+        ValidationReport report = VALIDATOR.validate(Fixtures.sample("receipts", "receipt-invalid-unknown-refuse-code.xml"));
+
+        assertThat(report.refuseCode()).contains("SYN");
+    }
+}

@@ -1,0 +1,98 @@
+package dk.region.medcom.gateway.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import javax.xml.validation.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SchemaCatalogTest {
+
+    private static final String NS_2006 = "http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2006/07/01/";
+    private static final MessageKind XDIS91 = new MessageKind(NS_2006, "ClinicalEmail", "XD9134L");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DIS91_1.xml", "CTL01_1.xml", "CTL03_1.xml"})
+    void medcomVectorsValidateAgainstMedcomsOwnSchemaPack(String vector) {
+        SchemaCatalog catalog = new SchemaCatalog(List.of(Fixtures.MEDCOM_SCHEMAS));
+        MessageValidator validator = new MessageValidator(catalog, new SafeXmlParser(), List.of());
+
+        ValidationReport report = validator.validate(Fixtures.vector(vector));
+
+        assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
+    void aLaterSchemaPackWinsForTheNamespacesItDefines() {
+        SchemaCatalog ownOnly = new SchemaCatalog(List.of(Fixtures.SCHEMAS));
+        SchemaCatalog withPack = new SchemaCatalog(List.of(Fixtures.SCHEMAS, Fixtures.MEDCOM_SCHEMAS));
+        MessageKind laboratoryRequest = new MessageKind(NS_2006, "LaboratoryRequest", "");
+
+        // MedCom's 2006 pack knows LaboratoryRequest; the gateway's own 2006 schema does not
+        String xml = "<Emessage xmlns='" + NS_2006 + "'><Envelope/><LaboratoryRequest/></Emessage>";
+        assertThat(rejectsLetter(ownOnly, laboratoryRequest, xml, "LaboratoryRequest")).isTrue();
+        assertThat(rejectsLetter(withPack, laboratoryRequest, xml, "LaboratoryRequest")).isFalse();
+    }
+
+    @Test
+    void compilesEachSchemaOnceAndSharesIt() {
+        SchemaCatalog catalog = new SchemaCatalog(List.of(Fixtures.SCHEMAS));
+
+        Schema first = catalog.schemaFor(XDIS91).orElseThrow();
+        Schema second = catalog.schemaFor(XDIS91).orElseThrow();
+
+        assertThat(first).isSameAs(second);
+    }
+
+    @Test
+    void knowsNothingAboutAnUnknownNamespace() {
+        SchemaCatalog catalog = new SchemaCatalog(List.of(Fixtures.SCHEMAS));
+
+        assertThat(catalog.schemaFor(new MessageKind("urn:nobody", "ClinicalEmail", "XD9134L"))).isEmpty();
+    }
+
+    @Test
+    void reportsAnUnknownKindAsAnErrorWithRefuseCodeVer() {
+        MessageValidator validator = MessageValidator.withDefaults(Fixtures.SCHEMAS);
+
+        ValidationReport report = validator.validate(Fixtures.utf8("<Emessage xmlns='urn:nobody'><Envelope/><X/></Emessage>"));
+
+        assertThat(report.errors()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("XSD-UNKNOWN-KIND");
+            assertThat(f.location().xpath()).isEqualTo("/Emessage");
+        });
+        assertThat(report.refuseCode()).contains("VER");
+    }
+
+    @Test
+    void refusesAnIncludeThatLeavesTheSchemaRoots() throws IOException {
+        Path root = Files.createDirectories(Paths.get("target", "catalog-test", "escape"));
+        Files.writeString(root.resolve("EMessage.xsd"), """
+                <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:escape">
+                  <xs:include schemaLocation="../outside.xsd"/>
+                  <xs:element name="Emessage"/>
+                </xs:schema>
+                """);
+        Files.writeString(root.resolveSibling("outside.xsd"), """
+                <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:escape"/>
+                """);
+        SchemaCatalog catalog = new SchemaCatalog(List.of(root));
+
+        assertThatThrownBy(() -> catalog.schemaFor(new MessageKind("urn:escape", "X", "")))
+                .hasStackTraceContaining("outside the schema roots");
+    }
+
+    private static boolean rejectsLetter(SchemaCatalog catalog, MessageKind kind, String xml, String element) {
+        assertThat(catalog.schemaFor(kind)).isPresent();
+        ValidationReport report = new MessageValidator(catalog, new SafeXmlParser(), List.of()).validate(Fixtures.utf8(xml));
+        return report.errors().stream().anyMatch(f -> f.textEn().contains("starting with element '{" + element + "}'"));
+    }
+}
