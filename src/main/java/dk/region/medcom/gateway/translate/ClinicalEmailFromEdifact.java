@@ -1,0 +1,266 @@
+package dk.region.medcom.gateway.translate;
+
+import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.parse.edifact.Segment;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a DIS91 message (D9134L) into a {@link ClinicalEmail}. Segments are taken group by group
+ * as MedCom's markers open them: header, S01 sender and receiver, S02 letter, S07 patient,
+ * S11 episode, S14 texts.
+ */
+final class ClinicalEmailFromEdifact {
+
+    private final MappingData mapping;
+    private final List<Finding> findings;
+    private final ClinicalEmail letter = new ClinicalEmail();
+    private Party party;
+    private List<TextRun> text;
+
+    private ClinicalEmailFromEdifact(MappingData mapping, List<Finding> findings) {
+        this.mapping = mapping;
+        this.findings = findings;
+    }
+
+    static ClinicalEmail read(List<Segment> message, MappingData mapping, List<Finding> findings) {
+        return new ClinicalEmailFromEdifact(mapping, findings).read(message);
+    }
+
+    private ClinicalEmail read(List<Segment> message) {
+        Segment unh = message.get(0);
+        letter.identifier = unh.value(1);
+        String group = "";
+        for (Segment segment : message.subList(1, message.size() - 1)) {
+            if (isGroupMarker(segment)) {
+                group = segment.tag();
+                if (group.equals("S14")) {
+                    text = new ArrayList<>();
+                    letter.clinicalInformation.add(text);
+                }
+                continue;
+            }
+            boolean expected = switch (group) {
+                case "" -> header(segment);
+                case "S01" -> party(segment);
+                case "S02" -> letterInfo(segment);
+                case "S07" -> patient(segment);
+                case "S11" -> episode(segment);
+                case "S14" -> texts(segment);
+                default -> false;
+            };
+            if (!expected) {
+                findings.add(TranslationRule.UNEXPECTED_SEGMENT.at(segment, group.isEmpty() ? "the DIS91 header" : "DIS91 group " + group));
+            }
+        }
+        letter.clinicalInformation.removeIf(List::isEmpty);
+        checkComplete(unh);
+        return letter;
+    }
+
+    static boolean isGroupMarker(Segment segment) {
+        String tag = segment.tag();
+        return tag.charAt(0) == 'S' && Character.isDigit(tag.charAt(1)) && Character.isDigit(tag.charAt(2));
+    }
+
+    private boolean header(Segment segment) {
+        if (segment.is("BGM", "EPI")) {
+            return true;
+        }
+        if (segment.is("DTM", "137")) {
+            String value = segment.value(1, 2);
+            letter.authorisationDate = DateTimes.dateFromCcyymmdd(value);
+            letter.authorisationTime = DateTimes.time(value, 8);
+            if (value.length() != 12 || !segment.value(1, 3).equals("203") || letter.authorisationDate == null
+                    || letter.authorisationTime == null) {
+                findings.add(TranslationRule.DATE.at(segment, "segment " + segment.number() + " DTM element 1 (format 203)"));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private boolean party(Segment segment) {
+        switch (segment.tag()) {
+            case "NAD" -> {
+                party = new Party();
+                if (segment.value(1).equals("SSP")) {
+                    letter.sender = party;
+                } else if (segment.value(1).equals("PO")) {
+                    letter.receiver = party;
+                } else {
+                    return false;
+                }
+                party.identifier = segment.value(2, 1);
+                party.identifierCode = code(segment, 2, mapping.identifierCodes, segment.value(2, 2) + ":" + segment.value(2, 3));
+                party.organisationName = segment.value(4, 1).equals("_") ? "" : segment.value(4, 1);
+                party.departmentName = segment.value(4, 2);
+                party.unitName = segment.value(4, 3);
+            }
+            case "ADR" -> {
+                if (party == null) {
+                    return false;
+                }
+                party.streetName = segment.value(2, 2);
+                party.suburbName = segment.value(2, 3);
+                party.districtName = segment.value(3);
+                party.postCode = segment.value(4);
+            }
+            case "CON" -> {
+                if (party == null || !segment.value(2, 2).equals("TE")) {
+                    return false;
+                }
+                party.telephone = segment.value(2, 1);
+            }
+            case "SEQ" -> {
+                // the SEQ numbers are regenerated on output
+            }
+            case "SPR" -> {
+                if (party == null) {
+                    return false;
+                }
+                party.medicalSpeciality = code(segment, 2, mapping.specialityCodes, segment.value(2, 1));
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean letterInfo(Segment segment) {
+        switch (segment.tag()) {
+            case "GIS" -> letter.statusCode = code(segment, 1, mapping.statusCodes, segment.value(1));
+            case "RFF" -> {
+                if (!segment.value(1, 1).equals("SRI")) {
+                    letter.priority = code(segment, 1, mapping.priorityCodes, segment.value(1, 1));
+                }
+            }
+            case "DTM" -> {
+                // DTM+182 repeats the authorisation time; the header DTM+137 is the one read
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean patient(Segment segment) {
+        ClinicalEmail.PatientData patient = letter.patient == null ? (letter.patient = new ClinicalEmail.PatientData()) : letter.patient;
+        switch (segment.tag()) {
+            case "PNA" -> {
+                if (segment.value(2, 4).equals("CPR")) {
+                    patient.civilRegistrationNumber = segment.value(2, 1);
+                    if (!Identifiers.isCpr(patient.civilRegistrationNumber)) {
+                        findings.add(TranslationRule.CPR.at(segment, "segment " + segment.number() + " PNA element 2"));
+                    }
+                }
+                for (int element = 3; element <= segment.elementCount(); element++) {
+                    if (segment.value(element, 1).equals("SU")) {
+                        patient.surname = segment.value(element, 2);
+                    } else if (segment.value(element, 1).equals("FO")) {
+                        patient.givenName = segment.value(element, 2);
+                    }
+                }
+            }
+            case "RFF" -> {
+                if (!segment.value(1, 1).equals("XPI")) {
+                    return false;
+                }
+                patient.alternativeIdentifier = segment.value(1, 2);
+            }
+            case "ADR" -> {
+                patient.streetName = segment.value(2, 2);
+                patient.suburbName = segment.value(2, 3);
+                patient.districtName = segment.value(3);
+                patient.postCode = segment.value(4);
+            }
+            case "EMP" -> patient.occupancy = segment.value(3, 4);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean episode(Segment segment) {
+        switch (segment.tag()) {
+            case "GIS", "SEQ" -> {
+                // fixed values in DIS91
+            }
+            case "RFF" -> {
+                if (segment.value(1, 1).equals("REI")) {
+                    letter.episodeOfCareIdentifier = segment.value(1, 2);
+                } else if (!segment.value(1, 1).equals("AHI")) {
+                    return false;
+                }
+            }
+            case "PAS" -> {
+                if (letter.patient != null) {
+                    letter.patient.episodeOfCareStatus = code(segment, 1, mapping.episodeStatusCodes, segment.value(1));
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean texts(Segment segment) {
+        if (!segment.is("FTX")) {
+            return false;
+        }
+        for (String line : segment.components(4)) {
+            if (line.length() > FreeTextEdifact.LINE_LENGTH) {
+                findings.add(TranslationRule.TOO_LONG.at(segment, "segment " + segment.number() + " FTX element 4", FreeTextEdifact.LINE_LENGTH));
+                break;
+            }
+        }
+        switch (segment.value(1)) {
+            case "OE" -> letter.subject = segment.value(4, 1);
+            case "NC" -> {
+                String format = segment.value(2).isEmpty() ? TextRun.PLAIN : segment.value(2);
+                if (mapping.textFormats.toXml(format) == null) {
+                    findings.add(TranslationRule.TEXT_FORMAT.at(segment));
+                }
+                FreeTextEdifact.appendLines(format, segment.components(4), text);
+            }
+            case "BIN", "URL", "SUP" -> findings.add(TranslationRule.UNSUPPORTED.at(segment, "a DIS91 reference (FTX+BIN/URL/SUP)"));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String code(Segment segment, int element, CodeList list, String edifactCode) {
+        String xml = list.toXml(edifactCode);
+        if (xml == null) {
+            findings.add(TranslationRule.CODE_UNKNOWN.at(segment, "segment " + segment.number() + " " + segment.tag() + " element " + element, list.name()));
+        }
+        return xml;
+    }
+
+    private void checkComplete(Segment unh) {
+        if (letter.sender == null) {
+            findings.add(TranslationRule.MISSING.at(unh, "the sender (S01 NAD+SSP)"));
+        } else if (letter.sender.organisationName.isEmpty()) {
+            findings.add(TranslationRule.MISSING.at(unh, "the sender's organisation name (NAD+SSP element 4)"));
+        }
+        if (letter.receiver == null) {
+            findings.add(TranslationRule.MISSING.at(unh, "the receiver (S01 NAD+PO)"));
+        }
+        if (letter.patient == null || letter.patient.surname == null
+                || letter.patient.civilRegistrationNumber == null && letter.patient.alternativeIdentifier == null) {
+            findings.add(TranslationRule.MISSING.at(unh, "the patient's CPR number or surname (S07 PNA+PAT)"));
+        }
+        if (letter.authorisationDate == null && findings.stream().noneMatch(f -> f.ruleId().equals(TranslationRule.DATE.ruleId))) {
+            findings.add(TranslationRule.MISSING.at(unh, "the authorisation time (DTM+137)"));
+        }
+        if (letter.statusCode == null && findings.stream().noneMatch(f -> f.ruleId().equals(TranslationRule.CODE_UNKNOWN.ruleId))) {
+            findings.add(TranslationRule.MISSING.at(unh, "the letter status (S02 GIS)"));
+        }
+    }
+}

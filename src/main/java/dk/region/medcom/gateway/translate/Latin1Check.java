@@ -1,0 +1,26 @@
+package dk.region.medcom.gateway.translate;
+
+import dk.region.medcom.gateway.message.Finding;
+import java.util.List;
+
+/** UNOC carries ISO-8859-1 only: finds the first element whose text holds anything beyond it. */
+final class Latin1Check {
+
+    private Latin1Check() {
+    }
+
+    static void check(XmlElement element, List<Finding> findings) {
+        for (Object item : element.content) {
+            if (item instanceof String text) {
+                for (int i = 0; i < text.length(); i++) {
+                    if (text.charAt(i) > 0xFF) {
+                        findings.add(TranslationRule.NOT_LATIN1.at(element, element.path()));
+                        return;
+                    }
+                }
+            } else {
+                check((XmlElement) item, findings);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dk.region.medcom.gateway.translate;
+
+import java.util.List;
+import java.util.Optional;
+
+/** All mapping tables, read once from the classpath at start-up; immutable afterwards. */
+final class MappingData {
+
+    final List<MessageType> messageTypes;
+    final CodeList identifierCodes = CodeList.load("identifier-codes");
+    final CodeList specialityCodes = CodeList.load("medical-speciality-codes");
+    final CodeList refuseCodes = CodeList.load("refuse-codes");
+    final CodeList statusCodes = CodeList.load("status-codes");
+    final CodeList priorityCodes = CodeList.load("priority-codes");
+    final CodeList episodeStatusCodes = CodeList.load("episode-status-codes");
+    final CodeList acknowledgementCodes = CodeList.load("acknowledgement-codes");
+    final CodeList textFormats = CodeList.load("text-formats");
+    final CodeList receiptActions = CodeList.load("receipt-actions");
+
+    MappingData() {
+        messageTypes = CsvTable.read("mapping/message-types.csv").stream().map(MessageType::of).toList();
+    }
+
+    Optional<MessageType> byEdifact(String edifactType, String associationCode) {
+        return messageTypes.stream()
+                .filter(t -> t.edifactType().equals(edifactType) && t.associationCode().equals(associationCode))
+                .findFirst();
+    }
+
+    Optional<MessageType> byXml(String namespace, String element) {
+        return messageTypes.stream()
+                .filter(t -> t.xmlNamespace().equals(namespace) && t.xmlElement().equals(element))
+                .findFirst();
+    }
+
+    /** For receipts: the letter type whose EDIFACT association code (e.g. H0130R) a receipt names. */
+    Optional<MessageType> byAssociationCode(String associationCode) {
+        return messageTypes.stream().filter(t -> t.associationCode().equals(associationCode)).findFirst();
+    }
+}
