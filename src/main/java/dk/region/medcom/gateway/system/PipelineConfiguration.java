@@ -33,8 +33,8 @@ class PipelineConfiguration {
     }
 
     @Bean
-    MessageValidator messageValidator(ValidateProperties validate) {
-        return MessageValidator.withDefaults(validate.schemasDir());
+    MessageValidator messageValidator(ValidateProperties validate, java.time.Clock clock) {
+        return MessageValidator.from(validate, clock);
     }
 
     @Bean("parser")

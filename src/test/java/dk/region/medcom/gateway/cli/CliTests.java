@@ -27,7 +27,7 @@ class CliTests {
 
     @Test
     void translatesAnXmlSampleToEdifactWhenAsked() {
-        Run run = run("translate", "--to", "edifact", SAMPLES.resolve("xdis91/xdis91-valid-basic.xml").toString());
+        Run run = run("translate", "--to", "edifact", SAMPLES.resolve("xdis91/xdis91-valid-needs-assessment.xml").toString());
 
         assertThat(run.exitCode).isZero();
         assertThat(run.stdout).startsWith("UNA").contains("UNH+").contains("MEDDIS");
@@ -45,7 +45,7 @@ class CliTests {
 
     @Test
     void validateExitsZeroForAValidMessage() {
-        Run run = run("validate", SAMPLES.resolve("xdis91/xdis91-valid-basic.xml").toString());
+        Run run = run("validate", SAMPLES.resolve("xdis91/xdis91-valid-needs-assessment.xml").toString());
 
         assertThat(run.exitCode).isZero();
         assertThat(run.stdout).endsWith("valid" + System.lineSeparator());

@@ -25,7 +25,7 @@ import org.springframework.http.ResponseEntity;
 @GatewayIntegrationTest
 class EntryPointsTests extends GatewayTestSupport {
 
-    static final String VALID_XDIS91 = "xdis91/xdis91-valid-basic.xml";
+    static final String VALID_XDIS91 = "xdis91/xdis91-valid-needs-assessment.xml";
     static final String RECIPIENT = "5790001000014";
 
     @Autowired
