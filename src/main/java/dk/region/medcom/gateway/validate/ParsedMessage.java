@@ -36,6 +36,17 @@ public final class ParsedMessage {
         return Optional.ofNullable(letter);
     }
 
+    /** The Envelope element under Emessage, empty when the message has none. */
+    public Optional<Element> envelope() {
+        Element root = document.getDocumentElement();
+        return root == null ? Optional.empty() : Optional.ofNullable(Dom.child(root, "Envelope"));
+    }
+
+    /** True when the letter element has this local name (e.g. MunicipalReferral). */
+    public boolean isLetter(String localName) {
+        return localName.equals(kind.rootElement());
+    }
+
     /** The first element along a path of local names below the letter. */
     public Optional<Element> find(String... path) {
         List<Element> all = findAll(path);
@@ -63,6 +74,11 @@ public final class ParsedMessage {
     /** Every element with this local name anywhere below (and including) the letter. */
     public List<Element> descendants(String localName) {
         return letter == null ? List.of() : Dom.descendants(letter, localName);
+    }
+
+    /** Every element with this local name at or below {@code from}. */
+    public static List<Element> descendantsOf(Element from, String localName) {
+        return Dom.descendants(from, localName);
     }
 
     public static String textOf(Element element) {
