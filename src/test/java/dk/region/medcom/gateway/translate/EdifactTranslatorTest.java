@@ -89,6 +89,14 @@ class EdifactTranslatorTest {
     }
 
     @Test
+    void keepsTheTrailingSpaceMedcomsEnumerationHasInPatologi() {
+        Translation xml = toXml(DIS91_EDI.replace("SPR+ORG+30:", "SPR+ORG+2522:"));
+        assertThat(new String(xml.output(), StandardCharsets.UTF_8)).contains("<MedicalSpecialityCode>patologi </MedicalSpecialityCode>");
+        Conformance.assertValid(xml.output());
+        assertThat(new String(TRANSLATOR.toEdifact(xml.output()).output(), StandardCharsets.ISO_8859_1)).contains("SPR+ORG+2522:SKS:SST");
+    }
+
+    @Test
     void rejectsMalformedXmlWithItsPosition() {
         Finding finding = firstError(toEdifact(DIS91_XML.replace("</Envelope>", "</Envelop>")));
         assertThat(finding.ruleId()).isEqualTo("EDI-XML-MALFORMED");
