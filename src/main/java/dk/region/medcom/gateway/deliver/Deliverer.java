@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 
 /**
@@ -36,11 +38,29 @@ public class Deliverer {
         Recipient recipient = message.routing().recipient();
         switch (recipient.channel().type()) {
             case FOLDER -> toFolder(message, recipient);
-            case QUEUE -> producer.sendBodyAndHeader("jms:queue:medcom.outbound." + recipient.locationNumber(),
-                    message.outbound(), "medcomTrackingId", message.trackingId().value());
+            case QUEUE -> producer.sendBodyAndHeaders("jms:queue:medcom.outbound." + recipient.locationNumber(),
+                    message.outbound(), routingHeaders(message));
             case HTTP -> toHttp(message, recipient);
         }
         return message;
+    }
+
+    /** What a queue consumer needs to handle the message without parsing it; no personal data. */
+    static Map<String, Object> routingHeaders(PipelineMessage message) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put("medcomTrackingId", message.trackingId().value());
+        headers.put("medcomType", message.header().messageType());
+        headers.put("medcomFormat", message.routing().targetFormat().name());
+        headers.put("medcomRecipient", message.routing().recipient().locationNumber());
+        if (message.header().senderLocation() != null) {
+            headers.put("medcomSender", message.header().senderLocation());
+        }
+        if (message.routing().municipality() != null) {
+            headers.put("medcomMunicipality", message.routing().municipality());
+        }
+        // Artemis drops a second message with the same id: a redelivered delivery is not doubled
+        headers.put("_AMQ_DUPL_ID", message.trackingId().value());
+        return headers;
     }
 
     private void toFolder(PipelineMessage message, Recipient recipient) throws IOException {

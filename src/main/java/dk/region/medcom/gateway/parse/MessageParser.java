@@ -63,7 +63,7 @@ public class MessageParser {
                 message.addFindings(List.of(Finding.error("PARSE-NOT-MEDCOM", Location.xml(null, null, "/*"),
                         "the root element is not a MedCom Emessage", "rodelementet er ikke en MedCom Emessage")));
             }
-            message.parsed(format, xml, header.orElse(MessageHeader.UNKNOWN));
+            message.parsed(format, xml, document, header.orElse(MessageHeader.UNKNOWN));
         } catch (UnreadableXmlException e) {
             message.addFindings(List.of(e.finding()));
             message.parsed(format, null, MessageHeader.UNKNOWN);

@@ -3,6 +3,8 @@ package dk.region.medcom.gateway.system;
 import dk.region.medcom.gateway.deliver.Deliverer;
 import dk.region.medcom.gateway.parse.MessageParser;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
+import dk.region.medcom.gateway.route.MunicipalityDirectory;
+import dk.region.medcom.gateway.route.PostcodeDirectory;
 import dk.region.medcom.gateway.route.RecipientDirectory;
 import dk.region.medcom.gateway.route.RouteProperties;
 import dk.region.medcom.gateway.route.Router;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * that knows how they are put together.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class PipelineConfiguration {
 
     @Bean
@@ -52,9 +55,15 @@ class PipelineConfiguration {
         return RecipientDirectory.load(route.recipientsFile());
     }
 
+    @Bean
+    MunicipalityDirectory municipalityDirectory() {
+        return MunicipalityDirectory.load();
+    }
+
     @Bean("router")
-    Router router(RecipientDirectory directory) {
-        return new Router(directory);
+    Router router(RecipientDirectory directory, MunicipalityDirectory municipalities, RouteProperties route,
+                  java.time.Clock clock) {
+        return new Router(directory, municipalities, PostcodeDirectory.load(route.postcodesFile()), clock);
     }
 
     @Bean("translator")
