@@ -22,6 +22,8 @@ public final class PipelineMessage {
     private RoutingDecision routing;
     private byte[] outbound;
     private boolean enriched;
+    private TrackingId duplicateOf;
+    private int findingsRecorded;
 
     public PipelineMessage(TrackingId trackingId, String source, byte[] original) {
         this.trackingId = trackingId;
@@ -101,8 +103,24 @@ public final class PipelineMessage {
         this.outbound = outbound;
     }
 
+    /** This message repeats an earlier one (same sender, envelope and letter identifiers). */
+    public void duplicateOf(TrackingId first) {
+        this.duplicateOf = first;
+    }
+
+    public boolean isDuplicate() {
+        return duplicateOf != null;
+    }
+
     public List<Finding> findings() {
         return List.copyOf(findings);
+    }
+
+    /** The findings added since the last call: each stage's journal entry lists only its own. */
+    public List<Finding> takeNewFindings() {
+        List<Finding> fresh = List.copyOf(findings.subList(findingsRecorded, findings.size()));
+        findingsRecorded = findings.size();
+        return fresh;
     }
 
     public void addFindings(List<Finding> more) {

@@ -1,7 +1,14 @@
 package dk.region.medcom.gateway.system;
 
 import dk.region.medcom.gateway.deliver.Deliverer;
+import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.parse.MessageParser;
+import dk.region.medcom.gateway.receipts.DuplicateGuard;
+import dk.region.medcom.gateway.receipts.ReceiptCorrelation;
+import dk.region.medcom.gateway.receipts.ReceiptProperties;
+import dk.region.medcom.gateway.receipts.Receipts;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
 import dk.region.medcom.gateway.route.MunicipalityDirectory;
 import dk.region.medcom.gateway.route.PostcodeDirectory;
@@ -36,7 +43,7 @@ class PipelineConfiguration {
     }
 
     @Bean
-    MessageValidator messageValidator(ValidateProperties validate, java.time.Clock clock) {
+    MessageValidator messageValidator(ValidateProperties validate, Clock clock) {
         return MessageValidator.from(validate, clock);
     }
 
@@ -62,13 +69,29 @@ class PipelineConfiguration {
 
     @Bean("router")
     Router router(RecipientDirectory directory, MunicipalityDirectory municipalities, RouteProperties route,
-                  java.time.Clock clock) {
+                  Clock clock) {
         return new Router(directory, municipalities, PostcodeDirectory.load(route.postcodesFile()), clock);
     }
 
     @Bean("translator")
     RecipientTranslator translator(EdifactTranslator edifact) {
         return new RecipientTranslator(edifact);
+    }
+
+    @Bean("receipts")
+    Receipts receipts(EdifactTranslator edifact, Deliverer deliverer, RecipientDirectory directory, JdbcClient jdbc,
+                      Journal journal, ReceiptProperties properties, Clock clock) {
+        return new Receipts(edifact, deliverer, directory, jdbc, journal, properties, clock);
+    }
+
+    @Bean("duplicates")
+    DuplicateGuard duplicates(JdbcClient jdbc, Receipts receipts, Clock clock) {
+        return new DuplicateGuard(jdbc, receipts, clock);
+    }
+
+    @Bean("receiptCorrelation")
+    ReceiptCorrelation receiptCorrelation(JdbcClient jdbc, Journal journal) {
+        return new ReceiptCorrelation(jdbc, journal);
     }
 
     @Bean("deliverer")
