@@ -6,7 +6,9 @@ import dk.region.medcom.gateway.message.Severity;
 import dk.region.medcom.gateway.parse.xml.NodeLocations;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
@@ -30,20 +32,34 @@ final class SchemaCheck {
     private SchemaCheck() {
     }
 
+    /** Validators are not thread-safe but cheap to reuse: one per schema per thread. */
+    private static final ThreadLocal<Map<Schema, Validator>> VALIDATORS = ThreadLocal.withInitial(IdentityHashMap::new);
+
     static List<Finding> check(Schema schema, Document document) {
-        Validator validator = schema.newValidator();
+        Validator validator = VALIDATORS.get().computeIfAbsent(schema, SchemaCheck::newValidator);
         Collector collector = new Collector(validator);
         validator.setErrorHandler(collector);
         try {
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             validator.validate(new DOMSource(document));
-        } catch (SAXException | IOException e) {
+        } catch (SAXException | IOException | RuntimeException e) {
+            VALIDATORS.get().remove(schema); // not reused after an unexpected failure
             if (collector.findings.size() <= MAX_FINDINGS) {
                 collector.add(e instanceof SAXParseException p ? p : new SAXParseException(e.getMessage(), null));
             }
         }
+        validator.setErrorHandler(null); // drop the collector (and with it the document) until next time
         return collector.findings;
+    }
+
+    private static Validator newValidator(Schema schema) {
+        Validator validator = schema.newValidator();
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException("validator cannot be hardened", e);
+        }
+        return validator;
     }
 
     private static final class Collector implements ErrorHandler {

@@ -8,6 +8,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -17,11 +19,15 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class LocatingDomBuilder extends DefaultHandler {
 
+    /** MedCom letters nest about ten deep; anything far deeper is an attack on the stack, not a letter. */
+    static final int MAX_DEPTH = 100;
+
     private final Document document;
     private final List<String[]> pendingNamespaces = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private Node current;
     private Locator locator;
+    private int depth;
 
     LocatingDomBuilder(Document emptyDocument) {
         this.document = emptyDocument;
@@ -43,7 +49,10 @@ final class LocatingDomBuilder extends DefaultHandler {
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) {
+    public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+        if (++depth > MAX_DEPTH) {
+            throw new TooDeep(locator);
+        }
         flushText();
         Element element = document.createElementNS(uri.isEmpty() ? null : uri, qName);
         for (String[] ns : pendingNamespaces) {
@@ -64,6 +73,7 @@ final class LocatingDomBuilder extends DefaultHandler {
 
     @Override
     public void endElement(String uri, String localName, String qName) {
+        depth--;
         flushText();
         current = current.getParentNode();
     }
@@ -71,6 +81,15 @@ final class LocatingDomBuilder extends DefaultHandler {
     @Override
     public void characters(char[] ch, int start, int length) {
         text.append(ch, start, length);
+    }
+
+    /** Thrown when elements nest deeper than {@link #MAX_DEPTH}. */
+    static final class TooDeep extends SAXParseException {
+        private static final long serialVersionUID = 1L;
+
+        TooDeep(Locator locator) {
+            super("elements nest deeper than " + MAX_DEPTH, locator);
+        }
     }
 
     private void flushText() {

@@ -73,6 +73,9 @@ public final class SafeXmlParser {
 
     private static UnreadableXmlException notWellFormed(SAXParseException e) {
         Location where = Location.xml(positive(e.getLineNumber()), positive(e.getColumnNumber()), null);
+        if (e instanceof LocatingDomBuilder.TooDeep) {
+            return XmlReadError.TOO_DEEP.exception(where, LocatingDomBuilder.MAX_DEPTH);
+        }
         String message = String.valueOf(e.getMessage());
         if (message.contains("DOCTYPE")) {
             return XmlReadError.DTD.exception(where);

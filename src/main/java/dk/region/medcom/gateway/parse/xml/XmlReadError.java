@@ -26,6 +26,9 @@ enum XmlReadError {
     ENCODING_INVALID("XML-ENCODING-INVALID",
             "The bytes are not valid %s (first bad byte at offset %s).",
             "Bytene er ikke gyldig %s (første fejlbyte ved position %s)."),
+    TOO_DEEP("XML-TOO-DEEP",
+            "Elements are nested more than %s deep.",
+            "Elementerne er indlejret mere end %s niveauer."),
     NOT_WELL_FORMED("XML-NOT-WELLFORMED",
             "The message is not well-formed XML: %s",
             "Meddelelsen er ikke velformet XML: %s");
