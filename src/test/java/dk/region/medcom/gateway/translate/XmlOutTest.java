@@ -10,7 +10,7 @@ class XmlOutTest {
     private static String write(String text) {
         byte[] bytes = new XmlOut().element("T", text).toBytes();
         String xml = new String(bytes, StandardCharsets.UTF_8);
-        return xml.substring(xml.indexOf("<T>"));
+        return xml.substring(xml.indexOf('\n') + 1);
     }
 
     @Test
