@@ -86,6 +86,125 @@ final class LetterGenerator {
         return x.append("</ClinicalEmail></Emessage>").toString();
     }
 
+    /** A REF01 hospital referral; like {@link #clinicalEmail()}, a run covers every REF01 code value. */
+    String hospitalReferral() {
+        int n = sequence++;
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        x.append("<Emessage xmlns=\"").append(NS_2005).append("\">");
+        envelope(x, n);
+        x.append("<HospitalReferral><Letter>");
+        el(x, "Identifier", "H" + n + "r" + random.nextInt(1000));
+        el(x, "VersionCode", "XH0130R");
+        el(x, "StatisticalCode", "XREF01");
+        x.append("<Authorisation>");
+        el(x, "Date", date());
+        el(x, "Time", time());
+        x.append("</Authorisation>");
+        el(x, "TypeCode", "XREF01");
+        el(x, "StatusCode", STATUS.get(n % STATUS.size()));
+        if (random.nextBoolean()) {
+            el(x, "EpisodeOfCareIdentifier", "EP" + random.nextInt(1_000_000));
+        }
+        x.append("</Letter><Sender>");
+        partyFields(x, n, true);
+        x.append("<Referrer>");
+        if (random.nextBoolean()) {
+            el(x, "Identifier", String.valueOf(100000 + random.nextInt(900000)));
+            el(x, "IdentifierCode", IDENTIFIER_CODES.get((n + 2) % IDENTIFIER_CODES.size()));
+        }
+        el(x, "PersonName", pick(GIVEN) + " " + pick(SURNAMES));
+        optional(x, "PersonTitle", "Læge");
+        x.append("</Referrer></Sender><Receiver>");
+        partyFields(x, n + 1, false);
+        x.append("</Receiver>");
+        if (random.nextBoolean()) {
+            x.append("<AnswerCCReceiver>");
+            el(x, "Identifier", String.valueOf(100000 + random.nextInt(900000)));
+            el(x, "IdentifierCode", IDENTIFIER_CODES.get((n + 3) % IDENTIFIER_CODES.size()));
+            optional(x, "OrganisationName", words(2, 35));
+            address(x);
+            optional(x, "TelephoneSubscriberIdentifier", String.valueOf(10000000 + random.nextInt(89999999)));
+            x.append("</AnswerCCReceiver>");
+        }
+        referralPatient(x, n);
+        if (random.nextBoolean()) {
+            x.append("<Relative>");
+            el(x, "RelationCode", code("relation-codes", n));
+            optional(x, "PersonIdentifier", cpr());
+            el(x, "PersonSurnameName", pick(SURNAMES));
+            optional(x, "PersonGivenName", pick(GIVEN));
+            x.append("</Relative>");
+        }
+        x.append("<AdditionalInformation>");
+        el(x, "Priority", code("referral-priority-codes", n));
+        optional(x, "ReferralStatus", code("referral-status-codes", n));
+        optional(x, "Transport", code("transport-codes", n));
+        optionalText(x, "Supplementary", n);
+        optionalText(x, "ClinicalReason", n + 1);
+        x.append("</AdditionalInformation><Referral><Refer>");
+        diagnosis(x, n);
+        x.append("</Refer>");
+        int additional = random.nextInt(6);
+        for (int i = 0; i < additional; i++) {
+            x.append("<ReferralAdditional>");
+            el(x, "DiagnoseDescriptionCode", code("diagnose-description-codes", n + i));
+            diagnosis(x, n + i + 1);
+            x.append("</ReferralAdditional>");
+        }
+        x.append("</Referral><RelevantClinicalInformation>");
+        optionalText(x, "Cave", n);
+        optionalText(x, "Anamnesis", n + 1);
+        el(x, "Examination", "Almentilstand god.");
+        optionalText(x, "ActualMedicine", n + 2);
+        x.append("</RelevantClinicalInformation>");
+        int visitations = random.nextInt(4);
+        for (int i = 0; i < visitations; i++) {
+            x.append("<HospitalVisitation>");
+            el(x, "InformationCode", code("visitation-codes", n + i)); // consecutive codes differ: they would merge in FTX
+            x.append("<Information>");
+            formattedText(x, n + i);
+            x.append("</Information></HospitalVisitation>");
+        }
+        return x.append("</HospitalReferral></Emessage>").toString();
+    }
+
+    private void referralPatient(StringBuilder x, int n) {
+        x.append("<Patient>");
+        el(x, "CivilRegistrationNumber", cpr());
+        el(x, "PersonSurnameName", pick(SURNAMES));
+        optional(x, "PersonGivenName", pick(GIVEN));
+        optional(x, "PersonTitle", "Cand.mag.");
+        address(x);
+        int telephones = random.nextInt(4);
+        for (int i = 0; i < telephones; i++) {
+            x.append("<TelephoneSubscriber>");
+            el(x, "TelephoneSubscriberIdentifier", String.valueOf(20000000 + random.nextInt(79999999)));
+            el(x, "TelephoneSubscriberCode", code("telephone-codes", n + i));
+            x.append("</TelephoneSubscriber>");
+        }
+        optional(x, "EmailIdentifier", "fiktiv" + n + "@eksempel.dk");
+        x.append("</Patient>");
+    }
+
+    private void diagnosis(StringBuilder x, int n) {
+        optional(x, "DiagnoseCode", "DJ" + (10 + random.nextInt(90)));
+        el(x, "DiagnoseTypeCode", code("diagnose-type-codes", n));
+        el(x, "DiagnoseText", words(1 + random.nextInt(5), 70));
+    }
+
+    private void optionalText(StringBuilder x, String name, int n) {
+        if (random.nextBoolean()) {
+            x.append('<').append(name).append('>');
+            formattedText(x, n);
+            x.append("</").append(name).append('>');
+        }
+    }
+
+    private static String code(String table, int n) {
+        List<String> codes = values(table, "xml");
+        return codes.get(n % codes.size());
+    }
+
     /** A CTL01, CTL02 or CTL03 receipt, in turn. */
     String receipt() {
         int n = sequence++;
@@ -145,6 +264,11 @@ final class LetterGenerator {
 
     private void party(StringBuilder x, String name, int n, boolean isSender) {
         x.append('<').append(name).append('>');
+        partyFields(x, n, isSender);
+        x.append("</").append(name).append('>');
+    }
+
+    private void partyFields(StringBuilder x, int n, boolean isSender) {
         el(x, "EANIdentifier", gln());
         el(x, "Identifier", String.valueOf(100000 + random.nextInt(900000)));
         el(x, "IdentifierCode", IDENTIFIER_CODES.get(n % IDENTIFIER_CODES.size()));
@@ -158,7 +282,6 @@ final class LetterGenerator {
             optional(x, "TelephoneSubscriberIdentifier", "+45 " + (10000000 + random.nextInt(89999999)));
             el(x, "MedicalSpecialityCode", SPECIALITIES.get(n % SPECIALITIES.size()));
         }
-        x.append("</").append(name).append('>');
     }
 
     private void patient(StringBuilder x, int n) {

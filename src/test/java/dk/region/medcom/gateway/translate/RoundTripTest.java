@@ -23,6 +23,12 @@ class RoundTripTest {
     }
 
     @Test
+    void hospitalReferralsSurviveBothRoundTrips() {
+        LetterGenerator generator = new LetterGenerator(1301L);
+        roundTrips(generator::hospitalReferral);
+    }
+
+    @Test
     void receiptsSurviveBothRoundTrips() {
         LetterGenerator generator = new LetterGenerator(4242L);
         roundTrips(generator::receipt);

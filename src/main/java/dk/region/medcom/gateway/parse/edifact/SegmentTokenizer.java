@@ -5,7 +5,7 @@ import dk.region.medcom.gateway.message.Location;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamReader;
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +34,7 @@ final class SegmentTokenizer {
         List<List<String>> elements = null;
         String tag = null;
         try (EDIStreamReader reader = factory.createEDIStreamReader(
-                new ByteArrayInputStream(bytes, start, bytes.length - start), "ISO-8859-1")) {
+                new UnsynchronizedByteStream(bytes, start), "ISO-8859-1")) {
             while (reader.hasNext()) {
                 EDIStreamEvent event = reader.next();
                 if (event == EDIStreamEvent.START_SEGMENT) {
@@ -84,5 +84,32 @@ final class SegmentTokenizer {
 
     private static long offsetOf(int number, long[] segmentStarts) {
         return number >= 1 && number <= segmentStarts.length ? segmentStarts[number - 1] : -1;
+    }
+
+    /** StAEDI reads one byte at a time; ByteArrayInputStream would take a lock for each. */
+    private static final class UnsynchronizedByteStream extends InputStream {
+        private final byte[] bytes;
+        private int position;
+
+        UnsynchronizedByteStream(byte[] bytes, int start) {
+            this.bytes = bytes;
+            this.position = start;
+        }
+
+        @Override
+        public int read() {
+            return position < bytes.length ? bytes[position++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            if (position >= bytes.length) {
+                return -1;
+            }
+            int count = Math.min(length, bytes.length - position);
+            System.arraycopy(bytes, position, target, offset, count);
+            position += count;
+            return count;
+        }
     }
 }
