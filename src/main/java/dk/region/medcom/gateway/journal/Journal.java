@@ -109,12 +109,12 @@ public class Journal {
     @Transactional
     public void mark(TrackingId id, String stage, MessageState state, String detail) {
         Timestamp now = Timestamp.from(clock.instant());
-        String column = switch (state) {
-            case ACKNOWLEDGED -> "acknowledged_at";
-            case HANDLED -> "handled_at";
-            default -> "updated_at";
+        String alsoAt = switch (state) {
+            case ACKNOWLEDGED -> ", acknowledged_at = :now";
+            case HANDLED -> ", handled_at = :now";
+            default -> "";
         };
-        jdbc.sql("update message set state = :state, updated_at = :now, " + column + " = :now where tracking_id = :id")
+        jdbc.sql("update message set state = :state, updated_at = :now" + alsoAt + " where tracking_id = :id")
                 .param("state", state.name()).param("now", now).param("id", id.value()).update();
         addEvent(id, stage, state, detail, now);
     }
