@@ -3,19 +3,30 @@ package dk.region.medcom.gateway.api;
 import dk.region.medcom.gateway.ingest.IngestProperties;
 import dk.region.medcom.gateway.ingest.PipelineHeaders;
 import dk.region.medcom.gateway.journal.Journal;
-import dk.region.medcom.gateway.journal.JournalEntry;
-import dk.region.medcom.gateway.message.TrackingId;
+import dk.region.medcom.gateway.journal.JournalProperties;
+import dk.region.medcom.gateway.journal.JournalSearch;
+import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.journal.MessageSummary;
+import dk.region.medcom.gateway.journal.Page;
+import dk.region.medcom.gateway.journal.SearchCriteria;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -24,19 +35,28 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/messages")
+@Tag(name = "messages", description = "Send messages and follow them through the gateway")
 class MessagesController {
+
+    static final int MAX_PAGE_SIZE = 500;
 
     private final ProducerTemplate producer;
     private final Journal journal;
+    private final JournalSearch search;
+    private final JournalProperties journalProperties;
     private final IngestProperties limits;
 
-    MessagesController(ProducerTemplate producer, Journal journal, IngestProperties limits) {
+    MessagesController(ProducerTemplate producer, Journal journal, JournalSearch search,
+                       JournalProperties journalProperties, IngestProperties limits) {
         this.producer = producer;
         this.journal = journal;
+        this.search = search;
+        this.journalProperties = journalProperties;
         this.limits = limits;
     }
 
     @PostMapping(consumes = "*/*")
+    @Operation(summary = "Send a MedCom message (XML or EDIFACT); answers 202 with its tracking id")
     ResponseEntity<Map<String, String>> post(@RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
             return ResponseEntity.badRequest().body(Map.of("error", "the request body is empty"));
@@ -56,14 +76,43 @@ class MessagesController {
                 .body(Map.of("trackingId", id));
     }
 
-    @GetMapping("/{id}")
-    ResponseEntity<JournalEntry> get(@PathVariable String id) {
-        TrackingId trackingId;
-        try {
-            trackingId = new TrackingId(id);
-        } catch (IllegalArgumentException e) {
-            return ResponseEntity.notFound().build();
+    @GetMapping
+    @Operation(summary = "Search the journal; newest first, pages counted from 0")
+    ResponseEntity<Page<MessageSummary>> search(
+            @RequestParam(required = false) String letterId, @RequestParam(required = false) String envelopeId,
+            @RequestParam(required = false) String sender, @RequestParam(required = false) String receiver,
+            @RequestParam(required = false) String municipality, @RequestParam(required = false) String type,
+            @RequestParam(required = false) MessageState state,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            return ResponseEntity.badRequest().build();
         }
-        return ResponseEntity.of(journal.find(trackingId));
+        SearchCriteria criteria = new SearchCriteria(letterId, envelopeId, sender, receiver, municipality, type,
+                state, from, to);
+        return ResponseEntity.ok(search.search(criteria, page, size));
+    }
+
+    @GetMapping("/unacknowledged")
+    @Operation(summary = "Delivered messages that asked for a receipt and got none within gateway.journal.ack-timeout")
+    List<MessageSummary> unacknowledged() {
+        return search.unacknowledged(journalProperties.ackTimeout());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One message with its history; operators also get its bodies, decrypted")
+    ResponseEntity<MessageView> get(@PathVariable String id, Authentication caller) {
+        return TrackingIds.parse(id)
+                .flatMap(trackingId -> journal.find(trackingId).map(entry -> isOperator(caller)
+                        ? MessageView.withBodies(entry, journal.bodies(trackingId))
+                        : MessageView.of(entry)))
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private static boolean isOperator(Authentication caller) {
+        return caller != null && caller.getAuthorities().stream()
+                .anyMatch(a -> "ROLE_operator".equals(a.getAuthority()));
     }
 }

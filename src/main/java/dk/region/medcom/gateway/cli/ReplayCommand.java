@@ -8,10 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "replay", description = "Post each file in a folder to a running gateway; print tracking id and final state.")
 class ReplayCommand implements Callable<Integer> {
 
-    private static final Set<String> FINAL_STATES = Set.of("DELIVERED", "QUARANTINED");
+    private static final Set<String> FINAL_STATES = Set.of("DELIVERED", "ACKNOWLEDGED", "QUARANTINED", "DUPLICATE",
+            "DEAD_LETTER");
 
     @Parameters(paramLabel = "<folder>", description = "folder of message files")
     Path folder;
@@ -39,6 +42,10 @@ class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", defaultValue = "30", description = "seconds to wait for each message's final state")
     int timeoutSeconds;
+
+    @Option(names = "--user", defaultValue = "sender:demo-sender",
+            description = "name:password of a user with the sender role (default: the demo sender user)")
+    String user;
 
     @Spec
     CommandSpec spec;
@@ -77,13 +84,21 @@ class ReplayCommand implements Callable<Integer> {
 
     private String post(Path file) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(url.resolve("/api/messages"))
+                .header("Authorization", basicAuth())
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new IOException("HTTP " + response.statusCode() + ": check --user (name:password with the sender role)");
+        }
         if (response.statusCode() != 202) {
             throw new IOException("HTTP " + response.statusCode());
         }
         return json.readTree(response.body()).path("trackingId").asText();
+    }
+
+    private String basicAuth() {
+        return "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
     }
 
     private String awaitFinalState(String trackingId) throws IOException, InterruptedException {
@@ -91,7 +106,8 @@ class ReplayCommand implements Callable<Integer> {
         String state = "UNKNOWN";
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(url.resolve("/api/messages/" + trackingId)).GET().build(),
+                    HttpRequest.newBuilder(url.resolve("/api/messages/" + trackingId))
+                            .header("Authorization", basicAuth()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 JsonNode entry = json.readTree(response.body());

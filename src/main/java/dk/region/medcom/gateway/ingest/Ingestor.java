@@ -47,8 +47,8 @@ public class Ingestor {
                              @Headers Map<String, Object> headers) throws IOException {
         TrackingId id = TrackingId.newId();
         headers.put(PipelineHeaders.TRACKING_ID, id.value());
-        journal.received(id, source, file.length());
         if (file.length() > properties.maxMessageBytes()) {
+            journal.received(id, source, file.length());
             String name = id.value() + ".bin";
             headers.put(PipelineHeaders.MOVE_TO, folders.quarantine().resolve(name).toAbsolutePath().toString());
             headers.put(PipelineHeaders.REJECTED, true);
@@ -56,10 +56,12 @@ public class Ingestor {
             message.addFindings(List.of(tooLarge(file.length())));
             return message;
         }
+        byte[] original = Files.readAllBytes(file.toPath());
+        journal.received(id, source, original);
         Path day = folders.archive().resolve(LocalDate.now(clock).toString());
         String name = id.value() + extensionOf(file.getName());
         headers.put(PipelineHeaders.MOVE_TO, day.resolve(name).toAbsolutePath().toString());
-        return Files.readAllBytes(file.toPath());
+        return original;
     }
 
     /** A message posted over HTTP; the caller has already bounded its size. */
@@ -67,7 +69,7 @@ public class Ingestor {
                          @Headers Map<String, Object> headers) {
         TrackingId id = TrackingId.newId();
         headers.put(PipelineHeaders.TRACKING_ID, id.value());
-        journal.received(id, source, body.length);
+        journal.received(id, source, body);
         return body;
     }
 
@@ -79,7 +81,7 @@ public class Ingestor {
                                   @Header(PipelineHeaders.SOURCE) String source) {
         if (trackingId == null) {
             TrackingId id = TrackingId.newId();
-            journal.received(id, "queue", body.length);
+            journal.received(id, "queue", body);
             return new PipelineMessage(id, "queue", body);
         }
         return new PipelineMessage(new TrackingId(trackingId), source, body);

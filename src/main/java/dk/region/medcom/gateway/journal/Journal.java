@@ -3,45 +3,77 @@ package dk.region.medcom.gateway.journal;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.TrackingId;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The record of every message and every step it took. Writes are idempotent so that a message
- * redelivered by the broker after a crash does not create a second record.
+ * The record of every message, every step it took and every form of it (encrypted). Writes are
+ * idempotent so that a message redelivered by the broker after a crash does not create a second
+ * record.
  */
 @Repository
 public class Journal {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final BodyStore bodies;
+    private final CprHasher cprHasher;
 
-    public Journal(JdbcClient jdbc, Clock clock) {
+    Journal(JdbcClient jdbc, Clock clock, BodyStore bodies, CprHasher cprHasher) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.bodies = bodies;
+        this.cprHasher = cprHasher;
     }
 
-    /** Registers a new message; a second call for the same tracking id does nothing. */
+    /** Registers a message too large to read; a second call for the same tracking id does nothing. */
     @Transactional
     public void received(TrackingId id, String source, long sizeBytes) {
-        Timestamp now = Timestamp.from(clock.instant());
-        int inserted = jdbc.sql("""
-                insert into message (tracking_id, source, received_at, updated_at, state, size_bytes)
-                select :id, :source, :now, :now, 'RECEIVED', :size
-                where not exists (select 1 from message where tracking_id = :id)""")
-                .param("id", id.value()).param("source", source).param("now", now).param("size", sizeBytes)
-                .update();
-        if (inserted == 1) {
-            addEvent(id, "ingest", MessageState.RECEIVED, null, now);
+        insert(id, source, sizeBytes, null, null);
+    }
+
+    /** Registers a new message with its original bytes; a second call for the same tracking id does nothing. */
+    @Transactional
+    public void received(TrackingId id, String source, byte[] original) {
+        if (insert(id, source, original.length, fingerprint(original), null)) {
+            bodies.put(id.value(), BodyKind.ORIGINAL, original, clock.instant());
         }
+    }
+
+    /** Registers an operator's resend of {@code previous} as a new message, and marks the old one RESENT. */
+    @Transactional
+    public void resent(TrackingId previous, TrackingId id, byte[] original, String operator) {
+        insert(id, "resend", original.length, fingerprint(original), previous);
+        bodies.put(id.value(), BodyKind.ORIGINAL, original, clock.instant());
+        jdbc.sql("update message set resent_as = :next where tracking_id = :id")
+                .param("next", id.value()).param("id", previous.value()).update();
+        mark(previous, "resend", MessageState.RESENT, "resent by " + operator + " as " + id.value());
+    }
+
+    /**
+     * The tracking id of a message with exactly these bytes from this source received within
+     * {@code window}: a file that is picked up again because the gateway stopped before it could
+     * move it out of inbox/ keeps its tracking id, so it is not delivered twice.
+     */
+    public Optional<TrackingId> recentlyReceived(String source, byte[] original, Duration window) {
+        return jdbc.sql("""
+                select tracking_id from message
+                where fingerprint = :fingerprint and source = :source and received_at >= :since
+                order by received_at desc""")
+                .param("fingerprint", fingerprint(original)).param("source", source)
+                .param("since", Timestamp.from(clock.instant().minus(window)))
+                .query(String.class).list().stream().findFirst().map(TrackingId::new);
     }
 
     /** Records a step: the message's new state, what is now known about it, and the step's findings. */
@@ -49,6 +81,7 @@ public class Journal {
     public void record(TrackingId id, String stage, MessageState state, MessageFormat format, MessageHeader header,
                        String recipientLocation, String detail) {
         Timestamp now = Timestamp.from(clock.instant());
+        boolean known = header != MessageHeader.UNKNOWN;
         jdbc.sql("""
                 update message set state = :state, updated_at = :now,
                   message_format = coalesce(:format, message_format),
@@ -56,30 +89,87 @@ public class Journal {
                   envelope_id = coalesce(:envelope, envelope_id), letter_id = coalesce(:letter, letter_id),
                   sender_location = coalesce(:sender, sender_location),
                   receiver_location = coalesce(:receiver, receiver_location),
-                  recipient_location = coalesce(:recipient, recipient_location)
+                  recipient_location = coalesce(:recipient, recipient_location),
+                  ack_requested = case when :known then :ack else ack_requested end,
+                  delivered_at = case when :state = 'DELIVERED' then :now else delivered_at end
                 where tracking_id = :id""")
                 .param("state", state.name()).param("now", now)
                 .param("format", format == null ? null : format.name())
-                .param("type", header == MessageHeader.UNKNOWN ? null : header.messageType())
+                .param("type", known ? header.messageType() : null)
                 .param("version", header.versionCode()).param("envelope", header.envelopeId())
                 .param("letter", header.letterId()).param("sender", header.senderLocation())
                 .param("receiver", header.receiverLocation()).param("recipient", recipientLocation)
+                .param("known", known).param("ack", header.acknowledgementRequested())
                 .param("id", id.value())
                 .update();
         addEvent(id, stage, state, detail, now);
+    }
+
+    /** A state an operator or a background check sets: an event, and its time where the row keeps one. */
+    @Transactional
+    public void mark(TrackingId id, String stage, MessageState state, String detail) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String alsoAt = switch (state) {
+            case ACKNOWLEDGED -> ", acknowledged_at = :now";
+            case HANDLED -> ", handled_at = :now";
+            default -> "";
+        };
+        jdbc.sql("update message set state = :state, updated_at = :now" + alsoAt + " where tracking_id = :id")
+                .param("state", state.name()).param("now", now).param("id", id.value()).update();
+        addEvent(id, stage, state, detail, now);
+    }
+
+    /** Keeps one form of the message (encrypted). */
+    public void keep(TrackingId id, BodyKind kind, byte[] body) {
+        if (body != null) {
+            bodies.put(id.value(), kind, body, clock.instant());
+        }
+    }
+
+    /** Keeps the keyed hash of the patient's CPR number found in the XML form, so operators can search by it. */
+    public void identifyPatient(TrackingId id, byte[] xml) {
+        PatientCpr.in(xml).flatMap(cprHasher::hash).ifPresent(hash ->
+                jdbc.sql("update message set cpr_hash = :hash where tracking_id = :id")
+                        .param("hash", hash).param("id", id.value()).update());
     }
 
     public Optional<JournalEntry> find(TrackingId id) {
         List<JournalEntry.Event> history = jdbc.sql(
                         "select at, stage, state, detail from message_event where tracking_id = :id order by id")
                 .param("id", id.value())
-                .query((rs, n) -> new JournalEntry.Event(instant(rs, "at"), rs.getString("stage"),
+                .query((rs, n) -> new JournalEntry.Event(JournalRows.instant(rs, "at"), rs.getString("stage"),
                         MessageState.valueOf(rs.getString("state")), rs.getString("detail")))
                 .list();
         return jdbc.sql("select * from message where tracking_id = :id")
                 .param("id", id.value())
-                .query((rs, n) -> entry(rs, history))
+                .query((rs, n) -> JournalRows.entry(rs, history))
                 .optional();
+    }
+
+    /** The decrypted forms of a message that are still kept (retention may have pruned them). */
+    public Map<BodyKind, byte[]> bodies(TrackingId id) {
+        return bodies.all(id.value());
+    }
+
+    public Optional<byte[]> original(TrackingId id) {
+        return bodies.get(id.value(), BodyKind.ORIGINAL);
+    }
+
+    private boolean insert(TrackingId id, String source, long sizeBytes, String fingerprint, TrackingId resentFrom) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int inserted = jdbc.sql("""
+                insert into message (tracking_id, source, received_at, updated_at, state, size_bytes, fingerprint,
+                                     resent_from)
+                select :id, :source, :now, :now, 'RECEIVED', :size, :fingerprint, :resentFrom
+                where not exists (select 1 from message where tracking_id = :id)""")
+                .param("id", id.value()).param("source", source).param("now", now).param("size", sizeBytes)
+                .param("fingerprint", fingerprint)
+                .param("resentFrom", resentFrom == null ? null : resentFrom.value())
+                .update();
+        if (inserted == 1) {
+            addEvent(id, "ingest", MessageState.RECEIVED, resentFrom == null ? null : "resend of " + resentFrom, now);
+        }
+        return inserted == 1;
     }
 
     private void addEvent(TrackingId id, String stage, MessageState state, String detail, Timestamp at) {
@@ -93,15 +183,16 @@ public class Journal {
         return detail.length() <= 8000 ? detail : detail.substring(0, 7990) + " [...]";
     }
 
-    private static JournalEntry entry(ResultSet rs, List<JournalEntry.Event> history) throws SQLException {
-        return new JournalEntry(rs.getString("tracking_id"), rs.getString("source"), instant(rs, "received_at"),
-                instant(rs, "updated_at"), MessageState.valueOf(rs.getString("state")), rs.getLong("size_bytes"),
-                rs.getString("message_format"), rs.getString("message_type"), rs.getString("version_code"),
-                rs.getString("envelope_id"), rs.getString("letter_id"), rs.getString("sender_location"),
-                rs.getString("receiver_location"), rs.getString("recipient_location"), history);
+    static String fingerprint(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getTimestamp(column).toInstant();
+    /** For callers that need the time the journal uses. */
+    Instant now() {
+        return clock.instant();
     }
 }

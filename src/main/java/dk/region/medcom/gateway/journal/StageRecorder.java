@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.journal;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import io.micrometer.core.instrument.Counter;
@@ -30,14 +31,28 @@ public class StageRecorder {
     }
 
     /**
-     * The message passed {@code stage} and reached {@code state}. A message rejected at this stage
-     * is only logged and counted here: the reject route journals it once it is safe in quarantine.
+     * The message passed {@code stage} and reached {@code state}, or was rejected there (REJECTED,
+     * with the findings; the reject route journals QUARANTINED once it is safe in quarantine).
+     * The forms made at a stage are kept encrypted: the XML form at parse (when the original was
+     * EDIFACT), the recipient's form at translate.
      */
     public void passed(String stage, String state, PipelineMessage message) {
         log(stage, message);
-        if (!message.isRejected()) {
-            journal.record(message.trackingId(), stage, MessageState.valueOf(state), message.format(),
-                    message.header(), recipientOf(message), findingLines(message));
+        MessageState reached = message.isRejected() ? MessageState.REJECTED : MessageState.valueOf(state);
+        keepForms(stage, reached, message);
+        journal.record(message.trackingId(), stage, reached, message.format(),
+                message.header(), recipientOf(message), findingLines(message));
+    }
+
+    private void keepForms(String stage, MessageState reached, PipelineMessage message) {
+        if ("parse".equals(stage) && message.xml() != null) {
+            if (message.format() == MessageFormat.EDIFACT) {
+                journal.keep(message.trackingId(), BodyKind.XML, message.xml());
+            }
+            journal.identifyPatient(message.trackingId(), message.xml());
+        }
+        if (reached == MessageState.TRANSLATED) {
+            journal.keep(message.trackingId(), BodyKind.OUTBOUND, message.outbound());
         }
     }
 

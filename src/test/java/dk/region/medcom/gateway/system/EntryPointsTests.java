@@ -76,7 +76,7 @@ class EntryPointsTests extends GatewayTestSupport {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_XML);
 
-        ResponseEntity<TrackingResponse> response = http.postForEntity("/api/messages",
+        ResponseEntity<TrackingResponse> response = as(http, SENDER).postForEntity("/api/messages",
                 new HttpEntity<>(sampleWithEnvelopeId(VALID_XDIS91, marker), headers), TrackingResponse.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -85,7 +85,7 @@ class EntryPointsTests extends GatewayTestSupport {
         Path delivered = awaitFileContaining(outbox(RECIPIENT), marker);
         assertThat(trackingIdOf(delivered)).isEqualTo(id);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            ResponseEntity<JournalView> view = http.getForEntity("/api/messages/" + id, JournalView.class);
+            ResponseEntity<JournalView> view = as(http, SENDER).getForEntity("/api/messages/" + id, JournalView.class);
             assertThat(view.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(view.getBody().state()).isEqualTo("DELIVERED");
             assertThat(view.getBody().history()).hasSize(7);
@@ -94,9 +94,9 @@ class EntryPointsTests extends GatewayTestSupport {
 
     @Test
     void answersNotFoundForAnUnknownTrackingId() {
-        assertThat(http.getForEntity("/api/messages/" + TrackingId.newId(), String.class).getStatusCode())
+        assertThat(as(http, OPERATOR).getForEntity("/api/messages/" + TrackingId.newId(), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.getForEntity("/api/messages/not-an-id", String.class).getStatusCode())
+        assertThat(as(http, OPERATOR).getForEntity("/api/messages/not-an-id", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -104,7 +104,7 @@ class EntryPointsTests extends GatewayTestSupport {
     void refusesAnEmptyPost() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_XML);
-        assertThat(http.postForEntity("/api/messages", new HttpEntity<>(new byte[0], headers), String.class)
+        assertThat(as(http, SENDER).postForEntity("/api/messages", new HttpEntity<>(new byte[0], headers), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 

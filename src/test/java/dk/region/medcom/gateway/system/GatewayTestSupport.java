@@ -30,6 +30,16 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.ingest.inbox-poll-ms", () -> "100");
     }
 
+    /** The demo users application.yaml ships: name and password. */
+    protected static final String[] SENDER = {"sender", "demo-sender"};
+    protected static final String[] OPERATOR = {"operator", "demo-operator"};
+    protected static final String[] AUDITOR = {"auditor", "demo-auditor"};
+
+    protected static org.springframework.boot.test.web.client.TestRestTemplate as(
+            org.springframework.boot.test.web.client.TestRestTemplate http, String[] user) {
+        return http.withBasicAuth(user[0], user[1]);
+    }
+
     protected static Path inbox() {
         return DATA_DIR.resolve("inbox");
     }

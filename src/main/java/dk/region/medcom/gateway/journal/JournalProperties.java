@@ -1,0 +1,29 @@
+package dk.region.medcom.gateway.journal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param encryptionKey base64 of 32 bytes (AES-256) for the bodies; unset: a key file under
+ *                      {@code <data-dir>/journal/} is made on first start and used from then on
+ * @param cprHashKey    base64 key (at least 32 bytes) for the keyed hash of CPR numbers; unset: a key file as above
+ * @param ackTimeout    a delivered message that asked for a receipt and has none after this is reported
+ * @param ackCheckInterval how often that is checked
+ * @param retention     when bodies and rows are pruned
+ */
+@ConfigurationProperties("gateway.journal")
+public record JournalProperties(String encryptionKey, String cprHashKey,
+                                @DefaultValue("PT24H") Duration ackTimeout,
+                                @DefaultValue("PT5M") Duration ackCheckInterval,
+                                @DefaultValue Retention retention) {
+
+    /**
+     * @param bodiesAfter bodies of messages received longer ago are deleted (the row stays)
+     * @param rowsAfter   messages received longer ago are deleted with their history
+     * @param interval    how often pruning runs
+     */
+    public record Retention(@DefaultValue("P90D") Duration bodiesAfter, @DefaultValue("P400D") Duration rowsAfter,
+                            @DefaultValue("PT1H") Duration interval) {
+    }
+}

@@ -1,0 +1,87 @@
+package dk.region.medcom.gateway.journal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Searches the journal. Every criterion has an index (see V2 migration). */
+@Repository
+public class JournalSearch {
+
+    static final String SUMMARY_COLUMNS = """
+            tracking_id, state, received_at, updated_at, message_type, envelope_id, letter_id, sender_location,
+            receiver_location, recipient_location, municipality, delivered_at""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JournalSearch(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Page<MessageSummary> search(SearchCriteria criteria, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        equal(where, params, "letter_id", criteria.letterId());
+        equal(where, params, "envelope_id", criteria.envelopeId());
+        equal(where, params, "sender_location", criteria.sender());
+        equal(where, params, "receiver_location", criteria.receiver());
+        equal(where, params, "municipality", criteria.municipality());
+        equal(where, params, "message_type", criteria.type());
+        equal(where, params, "state", criteria.state() == null ? null : criteria.state().name());
+        if (criteria.from() != null) {
+            where.add("received_at >= :from");
+            params.put("from", Timestamp.from(criteria.from()));
+        }
+        if (criteria.to() != null) {
+            where.add("received_at < :to");
+            params.put("to", Timestamp.from(criteria.to()));
+        }
+        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        long total = jdbc.sql("select count(*) from message" + filter).params(params).query(Long.class).single();
+        List<MessageSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS + " from message" + filter
+                        + " order by received_at desc, tracking_id limit :limit offset :offset")
+                .params(params).param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> summary(rs)).list();
+        return new Page<>(page, size, total, items);
+    }
+
+    /** Delivered messages that asked for a receipt and have had none for longer than {@code timeout}. */
+    public List<MessageSummary> unacknowledged(Duration timeout) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                         from message where state = 'DELIVERED' and ack_requested = true
+                         and acknowledged_at is null and delivered_at < :cutoff order by delivered_at""")
+                .param("cutoff", Timestamp.from(clock.instant().minus(timeout)))
+                .query((rs, n) -> summary(rs)).list();
+    }
+
+    List<MessageSummary> byCprHash(String hash) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from message where cpr_hash = :hash order by received_at desc")
+                .param("hash", hash).query((rs, n) -> summary(rs)).list();
+    }
+
+    private static void equal(List<String> where, Map<String, Object> params, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            where.add(column + " = :" + column);
+            params.put(column, value.trim());
+        }
+    }
+
+    static MessageSummary summary(ResultSet rs) throws SQLException {
+        return new MessageSummary(rs.getString("tracking_id"), MessageState.valueOf(rs.getString("state")),
+                JournalRows.instant(rs, "received_at"), JournalRows.instant(rs, "updated_at"),
+                rs.getString("message_type"), rs.getString("envelope_id"), rs.getString("letter_id"),
+                rs.getString("sender_location"), rs.getString("receiver_location"),
+                rs.getString("recipient_location"), rs.getString("municipality"),
+                JournalRows.instant(rs, "delivered_at"));
+    }
+}

@@ -1,0 +1,88 @@
+package dk.region.medcom.gateway.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.region.medcom.gateway.message.TrackingId;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Retention on the real schema (Flyway on an in-memory database), with a clock the test moves. */
+@JdbcTest
+class JournalRetentionTests {
+
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final byte[] LETTER = "<Emessage/>".getBytes(StandardCharsets.UTF_8);
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final MovableClock clock = new MovableClock();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @Test
+    void prunesBodiesAfterNDaysAndRowsAfterMDaysAndCountsBoth() {
+        Journal journal = journal();
+        JournalRetention retention = new JournalRetention(jdbc, clock, properties(Duration.ofDays(10), Duration.ofDays(30)),
+                meters);
+        TrackingId old = TrackingId.newId();
+        journal.received(old, "folder", LETTER);
+        journal.keep(old, BodyKind.OUTBOUND, LETTER);
+        clock.advance(Duration.ofDays(20));
+        TrackingId recent = TrackingId.newId();
+        journal.received(recent, "folder", LETTER);
+
+        assertThat(retention.prune()).isEqualTo(new JournalRetention.Pruned(2, 0));
+        assertThat(journal.bodies(old)).isEmpty();
+        assertThat(journal.find(old).orElseThrow().bodiesPrunedAt()).isNotNull();
+        assertThat(journal.original(recent)).contains(LETTER);
+
+        clock.advance(Duration.ofDays(15));
+        assertThat(retention.prune()).isEqualTo(new JournalRetention.Pruned(1, 1));
+        assertThat(journal.find(old)).isEmpty();
+        assertThat(journal.find(recent)).isPresent();
+        assertThat(meters.counter("medcom.journal.bodies.pruned").count()).isEqualTo(3);
+        assertThat(meters.counter("medcom.journal.rows.pruned").count()).isEqualTo(1);
+    }
+
+    private Journal journal() {
+        byte[] key = new byte[32];
+        return new Journal(jdbc, clock, new BodyStore(jdbc, new BodyCipher(key)), new CprHasher(key));
+    }
+
+    private static JournalProperties properties(Duration bodiesAfter, Duration rowsAfter) {
+        return new JournalProperties(null, null, Duration.ofHours(24), Duration.ofMinutes(5),
+                new JournalProperties.Retention(bodiesAfter, rowsAfter, Duration.ofHours(1)));
+    }
+
+    static final class MovableClock extends Clock {
+
+        private Instant now = START;
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dk.region.medcom.gateway.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The journal API as operators, auditors and senders use it, with their roles. */
+@GatewayIntegrationTest
+class ApiTests extends GatewayTestSupport {
+
+    static final String DISABLED_RECIPIENT = "5790001000038";
+    static final String SAMPLE_CPR = "0101904016";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void refusesCallersWithoutTheRightRole() {
+        assertThat(http.getForEntity("/api/messages", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("operator", "wrong").getForEntity("/api/messages", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(as(http, SENDER).getForEntity("/api/messages", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(http, OPERATOR).postForEntity("/api/messages/search-by-cpr",
+                Map.of("cpr", SAMPLE_CPR, "reason", "a good reason for looking"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(http, AUDITOR).postForEntity("/api/messages", post("x".getBytes()), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(http, SENDER).postForEntity("/api/messages/" + dk.region.medcom.gateway.message.TrackingId.newId()
+                + "/resend", null, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void keepsHealthAndTheApiDescriptionOpen() {
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> openApi = http.getForEntity("/v3/api-docs", String.class);
+        assertThat(openApi.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(openApi.getBody()).contains("/api/messages/search-by-cpr", "/api/messages/{id}/resend");
+    }
+
+    @Test
+    void findsAMessageBySearchAndShowsItsBodiesToOperatorsOnly() {
+        String marker = uniqueEnvelopeId();
+        String id = deliver(marker);
+
+        JsonNode page = as(http, OPERATOR).getForObject("/api/messages?envelopeId=" + marker + "&state=DELIVERED"
+                + "&sender=5790000100019&type=XDIS91&from=2020-01-01T00:00:00Z", JsonNode.class);
+        assertThat(page.path("total").asInt()).isEqualTo(1);
+        assertThat(page.path("items").get(0).path("trackingId").asText()).isEqualTo(id);
+        assertThat(as(http, OPERATOR).getForObject("/api/messages?envelopeId=" + marker + "&state=QUARANTINED",
+                JsonNode.class).path("total").asInt()).isZero();
+
+        JsonNode asOperator = as(http, OPERATOR).getForObject("/api/messages/" + id, JsonNode.class);
+        assertThat(asOperator.path("bodies").path("ORIGINAL").path("text").asText()).contains(marker, SAMPLE_CPR);
+        assertThat(asOperator.path("bodies").path("OUTBOUND").path("base64").asText()).isNotEmpty();
+        assertThat(asOperator.path("history").size()).isEqualTo(6);
+        JsonNode asSender = as(http, SENDER).getForObject("/api/messages/" + id, JsonNode.class);
+        assertThat(asSender.path("state").asText()).isEqualTo("DELIVERED");
+        assertThat(asSender.has("bodies")).isFalse();
+    }
+
+    @Test
+    void searchesByCprOnlyWithAReasonAndAuditsEverySearchWithoutTheNumber() {
+        String id = deliver(uniqueEnvelopeId());
+
+        assertThat(as(http, AUDITOR).postForEntity("/api/messages/search-by-cpr",
+                Map.of("cpr", SAMPLE_CPR, "reason", " "), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        String reason = "complaint case " + uniqueEnvelopeId();
+        ResponseEntity<JsonNode> found = as(http, AUDITOR).postForEntity("/api/messages/search-by-cpr",
+                Map.of("cpr", "010190-4016", "reason", reason), JsonNode.class);
+
+        assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(found.getBody().path("messages").findValuesAsText("trackingId")).contains(id);
+        assertThat(found.getBody().toString()).doesNotContain(SAMPLE_CPR);
+        JsonNode audit = as(http, AUDITOR).getForObject("/api/audit/cpr-searches", JsonNode.class);
+        JsonNode entry = audit.path("items").get(0);
+        assertThat(entry.path("username").asText()).isEqualTo("auditor");
+        assertThat(entry.path("reason").asText()).isEqualTo(reason);
+        assertThat(entry.path("hits").asInt()).isEqualTo(found.getBody().path("hits").asInt()).isPositive();
+        assertThat(audit.toString()).doesNotContain(SAMPLE_CPR).doesNotContain("010190");
+    }
+
+    @Test
+    void resendsWithANewEnvelopeIdentifierAndLinksOldAndNew() {
+        String marker = uniqueEnvelopeId();
+        String id = deliver(marker);
+
+        ResponseEntity<JsonNode> resent = as(http, OPERATOR).postForEntity("/api/messages/" + id + "/resend", null,
+                JsonNode.class);
+
+        assertThat(resent.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String newId = resent.getBody().path("trackingId").asText();
+        String newEnvelopeId = resent.getBody().path("envelopeId").asText();
+        assertThat(newId).isNotEqualTo(id);
+        assertThat(newEnvelopeId).hasSize(14).isNotEqualTo(marker);
+        Path delivered = awaitFileContaining(outbox(EntryPointsTests.RECIPIENT), newEnvelopeId);
+        assertThat(trackingIdOf(delivered)).isEqualTo(newId);
+        JsonNode old = awaitState(id, "RESENT");
+        assertThat(old.path("resentAs").asText()).isEqualTo(newId);
+        JsonNode fresh = awaitState(newId, "DELIVERED");
+        assertThat(fresh.path("resentFrom").asText()).isEqualTo(id);
+        assertThat(fresh.path("envelopeId").asText()).isEqualTo(newEnvelopeId);
+        assertThat(as(http, OPERATOR).postForEntity("/api/messages/" + id + "/resend", null, String.class)
+                .getStatusCode()).as("a message is resent once").isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void releasesAQuarantinedMessageIntoThePipelineAgainAndMarksItHandled() {
+        String marker = uniqueEnvelopeId();
+        drop("disabled.xml", toDisabledRecipient(marker));
+        String id = trackingIdOf(awaitFileContaining(quarantine(), marker));
+        awaitState(id, "QUARANTINED");
+        int eventsBefore = as(http, OPERATOR).getForObject("/api/messages/" + id, JsonNode.class).path("history").size();
+
+        assertThat(as(http, OPERATOR).postForEntity("/api/messages/" + id + "/release", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+        // the recipient is still disabled, so it comes back to quarantine, having run through again
+        JsonNode again = await().atMost(Duration.ofSeconds(20)).until(
+                () -> as(http, OPERATOR).getForObject("/api/messages/" + id, JsonNode.class),
+                e -> "QUARANTINED".equals(e.path("state").asText()) && e.path("history").size() > eventsBefore + 2);
+        assertThat(again.path("history").findValuesAsText("state")).contains("RELEASED", "REJECTED");
+
+        assertThat(as(http, OPERATOR).postForEntity("/api/messages/" + id + "/handled", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode handled = as(http, OPERATOR).getForObject("/api/messages/" + id, JsonNode.class);
+        assertThat(handled.path("state").asText()).isEqualTo("HANDLED");
+        assertThat(handled.path("handledAt").isNull()).isFalse();
+        assertThat(as(http, OPERATOR).postForEntity("/api/messages/" + id + "/release", null, String.class)
+                .getStatusCode()).as("only quarantined messages are released").isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private String deliver(String envelopeId) {
+        ResponseEntity<JsonNode> posted = as(http, SENDER).postForEntity("/api/messages",
+                post(sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, envelopeId)), JsonNode.class);
+        assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = posted.getBody().path("trackingId").asText();
+        awaitState(id, "DELIVERED");
+        return id;
+    }
+
+    private JsonNode awaitState(String id, String state) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(
+                () -> as(http, OPERATOR).getForObject("/api/messages/" + id, JsonNode.class),
+                e -> e != null && state.equals(e.path("state").asText()));
+    }
+
+    private static HttpEntity<byte[]> post(byte[] body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_XML);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static byte[] toDisabledRecipient(String envelopeId) {
+        String xml = new String(sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, envelopeId), StandardCharsets.UTF_8);
+        return xml.replace("<EANIdentifier>" + EntryPointsTests.RECIPIENT + "</EANIdentifier>",
+                "<EANIdentifier>" + DISABLED_RECIPIENT + "</EANIdentifier>").getBytes(StandardCharsets.UTF_8);
+    }
+}
