@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import dk.region.medcom.gateway.journal.EnvelopeRewriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,6 +47,10 @@ class ReplayCommand implements Callable<Integer> {
     @Option(names = "--user", defaultValue = "sender:demo-sender",
             description = "name:password of a user with the sender role (default: the demo sender user)")
     String user;
+
+    @Option(names = "--fresh-ids", description = "give each message a new envelope identifier, so a folder can be "
+            + "replayed again without every message being recognised as a duplicate")
+    boolean freshIds;
 
     @Spec
     CommandSpec spec;
@@ -83,10 +88,14 @@ class ReplayCommand implements Callable<Integer> {
     }
 
     private String post(Path file) throws IOException, InterruptedException {
+        byte[] body = Files.readAllBytes(file);
+        if (freshIds) {
+            body = EnvelopeRewriter.withEnvelopeId(body, freshEnvelopeId()).orElse(body);
+        }
         HttpRequest request = HttpRequest.newBuilder(url.resolve("/api/messages"))
                 .header("Authorization", basicAuth())
                 .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new IOException("HTTP " + response.statusCode() + ": check --user (name:password with the sender role)");
@@ -95,6 +104,11 @@ class ReplayCommand implements Callable<Integer> {
             throw new IOException("HTTP " + response.statusCode());
         }
         return json.readTree(response.body()).path("trackingId").asText();
+    }
+
+    /** 14 characters, MedCom's maximum for an envelope identifier. */
+    private static String freshEnvelopeId() {
+        return "R" + String.format("%013d", java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000_000L));
     }
 
     private String basicAuth() {
