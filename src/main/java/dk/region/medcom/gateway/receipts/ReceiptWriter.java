@@ -25,7 +25,7 @@ final class ReceiptWriter {
      * @param refuseText  lines of the reason, for a negative receipt; empty for a positive one
      */
     static byte[] write(ReceiptKind kind, String id, ZonedDateTime sent, String fromLocation, MessageHeader original,
-                        String refuseCode, List<String> refuseText) {
+                        String originalVersionCode, String refuseCode, List<String> refuseText) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(bytes, StandardCharsets.UTF_8.name());
@@ -54,7 +54,7 @@ final class ReceiptWriter {
             ean(xml, "OriginalReceiver", original.receiverLocation() == null ? fromLocation : original.receiverLocation());
             xml.writeStartElement("OriginalLetter");
             element(xml, "OriginalLetterIdentifier", original.letterId());
-            element(xml, "OriginalVersionCode", original.versionCode());
+            element(xml, "OriginalVersionCode", originalVersionCode);
             if (kind == ReceiptKind.NEGATIVE) {
                 element(xml, "RefuseCode", refuseCode);
                 xml.writeStartElement("RefuseText");

@@ -110,9 +110,9 @@ public class Receipts {
                       MessageState state) throws IOException, InterruptedException {
         MessageHeader header = message.header();
         String id = kind.idPrefix + message.trackingId().value().replace("-", "").substring(0, 12);
-        byte[] xml = ReceiptWriter.write(kind, id, ZonedDateTime.now(clock.withZone(DANISH_TIME)), from, header,
-                refuseCode, reasons);
         MessageFormat format = message.format() == MessageFormat.EDIFACT ? MessageFormat.EDIFACT : MessageFormat.XML;
+        byte[] xml = ReceiptWriter.write(kind, id, ZonedDateTime.now(clock.withZone(DANISH_TIME)), from, header,
+                originalVersionCode(header, format), refuseCode, reasons);
         byte[] body = xml;
         if (format == MessageFormat.EDIFACT) {
             Translation translation = edifact.toEdifact(xml);
@@ -130,6 +130,18 @@ public class Receipts {
                         + kept.receiptId() + " sent to " + kept.toLocation() + " as " + kept.format());
         LOG.info("stage=receipts tracking={} type={} sender={} receiver={} receipt={} format={}", message.trackingId(),
                 header.messageType(), header.senderLocation(), header.receiverLocation(), kind, kept.format());
+    }
+
+    /**
+     * The version code the sender used: a receipt to an EDIFACT sender names the EDIFACT version
+     * (D9134L), one to an XML sender the XML version (XD9134L), as in MedCom's own receipts.
+     */
+    static String originalVersionCode(MessageHeader header, MessageFormat senderFormat) {
+        String version = header.versionCode();
+        if (senderFormat == MessageFormat.EDIFACT && version != null && version.startsWith("X")) {
+            return version.substring(1);
+        }
+        return version;
     }
 
     /** The sender's own channel; a sender the directory does not know gets a folder under outbox/. */
