@@ -99,8 +99,9 @@ final class SchemaCheck {
             Node element = currentElement();
             Location location = element == null ? Location.NONE : NodeLocations.of(element);
             String name = element == null ? "?" : Dom.localName(element);
-            findings.add(ValidationCode.SCHEMA_INVALID.at(location, Severity.ERROR, name,
-                    SchemaMessages.sanitise(e.getMessage())));
+            String english = SchemaMessages.sanitise(e.getMessage());
+            findings.add(ValidationCode.SCHEMA_INVALID.at(location,
+                    new Object[] {name, english}, new Object[] {name, SchemaMessages.danish(english)}));
         }
 
         /** Xerces follows each facet error with a generic "value is not valid" one for the same element. */

@@ -109,4 +109,9 @@ public enum ValidationCode {
     public Finding at(Location location, Severity override, Object... args) {
         return new Finding(ruleId, override, location, String.format(textEn, args), String.format(textDa, args));
     }
+
+    /** For texts whose arguments differ by language (a schema error explained in Danish). */
+    Finding at(Location location, Object[] argsEn, Object[] argsDa) {
+        return new Finding(ruleId, severity, location, String.format(textEn, argsEn), String.format(textDa, argsDa));
+    }
 }

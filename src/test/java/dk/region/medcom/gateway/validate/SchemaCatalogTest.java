@@ -43,6 +43,28 @@ class SchemaCatalogTest {
     }
 
     @Test
+    void picksTheEntryNamedAfterTheVersionCodeBeforeTheGeneralOne() throws IOException {
+        Path root = Files.createDirectories(Paths.get("target", "catalog-test", "versions"));
+        Files.writeString(root.resolve("EMessage.xsd"), emessageAccepting("Old"));
+        Files.writeString(root.resolve("XH1531R.xsd"), emessageAccepting("New"));
+        MessageValidator validator = new MessageValidator(new SchemaCatalog(List.of(root)), new SafeXmlParser(), List.of());
+        String xml = "<Emessage xmlns='urn:versions'><New><Letter><VersionCode>%s</VersionCode></Letter></New></Emessage>";
+
+        assertThat(validator.validate(Fixtures.utf8(xml.formatted("XH1531R"))).findings()).isEmpty();
+        assertThat(validator.validate(Fixtures.utf8(xml.formatted("XH1530R"))).findings()).isNotEmpty();
+    }
+
+    private static String emessageAccepting(String letter) {
+        return """
+                <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:versions" elementFormDefault="qualified">
+                  <xs:element name="Emessage"><xs:complexType><xs:sequence>
+                    <xs:element name="%s"><xs:complexType><xs:sequence><xs:any processContents="skip"/></xs:sequence></xs:complexType></xs:element>
+                  </xs:sequence></xs:complexType></xs:element>
+                </xs:schema>
+                """.formatted(letter);
+    }
+
+    @Test
     void compilesEachSchemaOnceAndSharesIt() {
         SchemaCatalog catalog = new SchemaCatalog(List.of(Fixtures.SCHEMAS));
 
