@@ -81,6 +81,15 @@ class MessageValidatorTest {
     }
 
     @Test
+    void masksACprNumberSmuggledIntoAVersionCode() {
+        ValidationReport report = VALIDATOR.validate(Fixtures.utf8(
+                "<Emessage xmlns='urn:nobody'><Envelope/><X><Letter><VersionCode>0101904016</VersionCode></Letter></X></Emessage>"));
+
+        assertThat(report.errors()).singleElement().satisfies(f ->
+                assertThat(f.textEn() + f.textDa()).doesNotContain("0101904016").contains("**********"));
+    }
+
+    @Test
     void givesTheSameAnswersWhenSharedBetweenThreads() throws Exception {
         List<Path> samples;
         try (Stream<Path> walk = Files.walk(Fixtures.SAMPLES)) {
