@@ -64,10 +64,13 @@ public final class MessageValidator {
         } else {
             findings.addAll(SchemaCheck.check(schema.get(), document));
         }
-        for (BusinessRule rule : rules) {
-            findings.addAll(safely(rule, message));
+        for (ParsedMessage letter : ParsedMessage.perLetter(document)) {
+            for (BusinessRule rule : rules) {
+                findings.addAll(safely(rule, letter));
+            }
         }
-        return new ValidationReport(message.kind(), findings);
+        // envelope-level findings (e.g. a future Sent date) come once per letter: keep one
+        return new ValidationReport(message.kind(), findings.stream().distinct().toList());
     }
 
     private static List<Finding> safely(BusinessRule rule, ParsedMessage message) {
