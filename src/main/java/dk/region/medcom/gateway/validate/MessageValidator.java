@@ -56,11 +56,11 @@ public final class MessageValidator {
 
     /** Validates a document already read by {@link SafeXmlParser} (so findings have line numbers). */
     public ValidationReport validate(Document document) {
-        ParsedMessage message = new ParsedMessage(document);
+        MessageKind kind = MessageKind.of(document);
         List<Finding> findings = new ArrayList<>();
-        Optional<Schema> schema = catalog.schemaFor(message.kind());
+        Optional<Schema> schema = catalog.schemaFor(kind);
         if (schema.isEmpty()) {
-            findings.add(ValidationCode.UNKNOWN_KIND.at(document.getDocumentElement(), message.kind().toString()));
+            findings.add(ValidationCode.UNKNOWN_KIND.at(document.getDocumentElement(), kind.toString()));
         } else {
             findings.addAll(SchemaCheck.check(schema.get(), document));
         }
@@ -70,7 +70,7 @@ public final class MessageValidator {
             }
         }
         // envelope-level findings (e.g. a future Sent date) come once per letter: keep one
-        return new ValidationReport(message.kind(), findings.stream().distinct().toList());
+        return new ValidationReport(kind, findings.stream().distinct().toList());
     }
 
     private static List<Finding> safely(BusinessRule rule, ParsedMessage message) {
