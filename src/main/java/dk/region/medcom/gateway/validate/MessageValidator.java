@@ -17,6 +17,7 @@ import org.w3c.dom.Document;
  * The validate stage's facade: reads a MedCom XML message safely, checks it against the schema
  * for its kind, then runs the business rules. Never throws for bad input: unreadable XML, an
  * unknown kind and schema violations all come back as ERROR findings. Thread-safe; plain Java.
+ * (It throws only for a fault of the gateway itself, such as one of its own schemas not compiling.)
  */
 public final class MessageValidator {
 
