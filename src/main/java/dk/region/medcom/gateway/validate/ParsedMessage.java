@@ -16,11 +16,29 @@ public final class ParsedMessage {
     private final MessageKind kind;
     private final Element letter;
 
+    /** The message as seen from its first letter. */
     public ParsedMessage(Document document) {
+        this(document, document.getDocumentElement() == null ? null : MessageKind.letterElement(document.getDocumentElement()));
+    }
+
+    /** The message as seen from one of its letters (an Emessage may carry several). */
+    public ParsedMessage(Document document, Element letter) {
         this.document = document;
-        this.kind = MessageKind.of(document);
+        this.letter = letter;
+        this.kind = letter == null ? MessageKind.UNKNOWN : MessageKind.ofLetter(document.getDocumentElement(), letter);
+    }
+
+    /** One view per letter under Emessage, in document order (one view when the root is the letter). */
+    public static List<ParsedMessage> perLetter(Document document) {
         Element root = document.getDocumentElement();
-        this.letter = root == null ? null : MessageKind.letterElement(root);
+        if (root == null) {
+            return List.of(new ParsedMessage(document, null));
+        }
+        List<ParsedMessage> views = new ArrayList<>();
+        for (Element letter : MessageKind.letterElements(root)) {
+            views.add(new ParsedMessage(document, letter));
+        }
+        return views.isEmpty() ? List.of(new ParsedMessage(document, null)) : views;
     }
 
     public Document document() {

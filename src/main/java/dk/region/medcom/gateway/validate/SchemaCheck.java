@@ -99,13 +99,24 @@ final class SchemaCheck {
             Node element = currentElement();
             Location location = element == null ? Location.NONE : NodeLocations.of(element);
             String name = element == null ? "?" : Dom.localName(element);
-            findings.add(ValidationCode.SCHEMA_INVALID.at(location, Severity.ERROR, name,
-                    SchemaMessages.sanitise(e.getMessage())));
+            String english = SchemaMessages.sanitise(e.getMessage());
+            // a version the schema does not know is a version problem (VER), not a syntax error
+            ValidationCode code = "VersionCode".equals(name) ? ValidationCode.SCHEMA_VERSION : ValidationCode.SCHEMA_INVALID;
+            String subject = code == ValidationCode.SCHEMA_VERSION ? letterName(element) : name;
+            findings.add(code.at(location,
+                    new Object[] {subject, english}, new Object[] {subject, SchemaMessages.danish(english)}));
         }
 
         /** Xerces follows each facet error with a generic "value is not valid" one for the same element. */
         private static boolean restatesPreviousError(String message) {
             return message != null && (message.startsWith("cvc-type.3.1.3") || message.startsWith("cvc-attribute.3"));
+        }
+
+        /** The letter a Letter/VersionCode belongs to, e.g. ClinicalEmail. */
+        private static String letterName(Node versionCode) {
+            Node header = versionCode.getParentNode();
+            Node letter = header == null ? null : header.getParentNode();
+            return letter == null ? "?" : Dom.localName(letter);
         }
 
         private Node currentElement() {

@@ -6,6 +6,7 @@ import dk.region.medcom.gateway.message.Severity;
 import dk.region.medcom.gateway.parse.xml.NodeLocations;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.w3c.dom.Node;
 
 /**
@@ -21,6 +22,9 @@ public enum ValidationCode {
     SCHEMA_INVALID("XSD-INVALID", Severity.ERROR, "SYN",
             "Element %s does not follow the schema: %s",
             "Elementet %s overholder ikke skemaet: %s"),
+    SCHEMA_VERSION("XSD-VERSION", Severity.ERROR, "VER",
+            "The letter's VersionCode is not one the schema for %s accepts: %s",
+            "Brevets VersionCode er ikke en, skemaet for %s accepterer: %s"),
     SCHEMA_TOO_MANY_ERRORS("XSD-TOO-MANY-ERRORS", Severity.ERROR, "SYN",
             "More than %s schema errors; the rest are not listed.",
             "Mere end %s skemafejl; resten vises ikke."),
@@ -67,6 +71,8 @@ public enum ValidationCode {
             "The date in %s lies in the future.",
             "Datoen i %s ligger ude i fremtiden.");
 
+    private static final Pattern CPR_SHAPED = Pattern.compile("\\b\\d{6}-?\\d{4}\\b");
+
     private final String ruleId;
     private final Severity severity;
     private final String refuseCode;
@@ -107,6 +113,16 @@ public enum ValidationCode {
     }
 
     public Finding at(Location location, Severity override, Object... args) {
-        return new Finding(ruleId, override, location, String.format(textEn, args), String.format(textDa, args));
+        return new Finding(ruleId, override, location, format(textEn, args), format(textDa, args));
+    }
+
+    /** For texts whose arguments differ by language (a schema error explained in Danish). */
+    Finding at(Location location, Object[] argsEn, Object[] argsDa) {
+        return new Finding(ruleId, severity, location, format(textEn, argsEn), format(textDa, argsDa));
+    }
+
+    /** Arguments come from the message (names, codes); a CPR-shaped number among them is masked all the same. */
+    private static String format(String template, Object[] args) {
+        return CPR_SHAPED.matcher(String.format(template, args)).replaceAll("**********");
     }
 }

@@ -81,6 +81,29 @@ class MessageValidatorTest {
     }
 
     @Test
+    void checksEveryLetterOfAnInterchangeAndReportsEnvelopeFindingsOnce() {
+        String one = Fixtures.sampleText("xdis91", "xdis91-valid-needs-assessment.xml");
+        String letter = one.substring(one.indexOf("  <ClinicalEmail>"), one.indexOf("</Emessage>"));
+        String two = one.replace("</Emessage>", letter.replace(">0101904016<", ">3102904016<") + "</Emessage>")
+                .replace("<Date>2026-11-20</Date>\n      <Time>09:15</Time>", "<Date>2099-11-20</Date>\n      <Time>09:15</Time>");
+
+        ValidationReport report = VALIDATOR.validate(Fixtures.utf8(two));
+
+        assertThat(report.errors()).extracting(f -> f.ruleId() + " " + f.location().xpath()).containsExactly(
+                "DATE-IN-FUTURE /Emessage/Envelope/Sent/Date",
+                "CPR-DATE /Emessage/ClinicalEmail[2]/Patient/CivilRegistrationNumber");
+    }
+
+    @Test
+    void masksACprNumberSmuggledIntoAVersionCode() {
+        ValidationReport report = VALIDATOR.validate(Fixtures.utf8(
+                "<Emessage xmlns='urn:nobody'><Envelope/><X><Letter><VersionCode>0101904016</VersionCode></Letter></X></Emessage>"));
+
+        assertThat(report.errors()).singleElement().satisfies(f ->
+                assertThat(f.textEn() + f.textDa()).doesNotContain("0101904016").contains("**********"));
+    }
+
+    @Test
     void givesTheSameAnswersWhenSharedBetweenThreads() throws Exception {
         List<Path> samples;
         try (Stream<Path> walk = Files.walk(Fixtures.SAMPLES)) {

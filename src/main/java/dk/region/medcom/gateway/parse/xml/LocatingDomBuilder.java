@@ -2,6 +2,7 @@ package dk.region.medcom.gateway.parse.xml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -23,6 +24,7 @@ final class LocatingDomBuilder extends DefaultHandler {
     static final int MAX_DEPTH = 100;
 
     private final Document document;
+    private final Map<Element, Long> positions;
     private final List<String[]> pendingNamespaces = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private Node current;
@@ -31,6 +33,7 @@ final class LocatingDomBuilder extends DefaultHandler {
 
     LocatingDomBuilder(Document emptyDocument) {
         this.document = emptyDocument;
+        this.positions = NodeLocations.newTable(emptyDocument);
         this.current = emptyDocument;
     }
 
@@ -65,7 +68,7 @@ final class LocatingDomBuilder extends DefaultHandler {
             element.setAttributeNS(attributeUri.isEmpty() ? null : attributeUri, attributes.getQName(i), attributes.getValue(i));
         }
         if (locator != null) {
-            NodeLocations.remember(element, locator.getLineNumber(), locator.getColumnNumber());
+            NodeLocations.remember(positions, element, locator.getLineNumber(), locator.getColumnNumber());
         }
         current.appendChild(element);
         current = element;

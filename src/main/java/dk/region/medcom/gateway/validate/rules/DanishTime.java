@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import dk.region.medcom.gateway.validate.ParsedMessage;
 import org.w3c.dom.Element;
 
 /** MedCom dates and times are Danish local time without an offset. */
@@ -44,11 +45,6 @@ final class DanishTime {
     }
 
     static Element child(Element parent, String localName) {
-        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && localName.equals(e.getLocalName())) {
-                return e;
-            }
-        }
-        return null;
+        return ParsedMessage.child(parent, localName).orElse(null);
     }
 }
