@@ -236,11 +236,7 @@ final class ClinicalEmailFromEdifact {
     }
 
     private String code(Segment segment, int element, CodeList list, String edifactCode) {
-        String xml = list.toXml(edifactCode);
-        if (xml == null) {
-            findings.add(TranslationRule.CODE_UNKNOWN.at(segment, "segment " + segment.number() + " " + segment.tag() + " element " + element, list.name()));
-        }
-        return xml;
+        return SegmentValues.code(segment, element, list, edifactCode, findings);
     }
 
     private void checkComplete(Segment unh) {
