@@ -60,7 +60,7 @@ final class ClinicalEmailFromEdifact {
 
     static boolean isGroupMarker(Segment segment) {
         String tag = segment.tag();
-        return tag.charAt(0) == 'S' && Character.isDigit(tag.charAt(1)) && Character.isDigit(tag.charAt(2));
+        return tag.length() == 3 && tag.charAt(0) == 'S' && Character.isDigit(tag.charAt(1)) && Character.isDigit(tag.charAt(2));
     }
 
     private boolean header(Segment segment) {
