@@ -132,6 +132,27 @@ class EdifactTranslatorTest {
     }
 
     @Test
+    void rejectsXmlWithoutLetterIdentifier() {
+        Finding finding = firstError(toEdifact(DIS91_XML.replace("<Identifier>BrevNr00129</Identifier>", "")));
+        assertThat(finding.ruleId()).isEqualTo("EDI-MAP-MISSING");
+        assertThat(finding.location().xpath()).isEqualTo("/Emessage/ClinicalEmail/Letter");
+    }
+
+    @Test
+    void rejectsEnvelopeIdentifierLongerThanUnbAllows() {
+        Finding finding = firstError(toEdifact(DIS91_XML.replace("KuvertNr012234", "KuvertNr0122345")));
+        assertThat(finding.ruleId()).isEqualTo("EDI-MAP-TOO-LONG");
+        assertThat(finding.location().xpath()).isEqualTo("/Emessage/Envelope/Identifier");
+    }
+
+    @Test
+    void rejectsPatientWithoutSurname() {
+        Finding finding = firstError(toEdifact(DIS91_XML.replace("<PersonSurnameName>Mosebryggersen</PersonSurnameName>", "")));
+        assertThat(finding.ruleId()).isEqualTo("EDI-MAP-MISSING");
+        assertThat(finding.location().xpath()).isEqualTo("/Emessage/ClinicalEmail/Patient");
+    }
+
+    @Test
     void rejectsUnknownLetterElement() {
         Finding finding = firstError(toEdifact(DIS91_XML.replace("ClinicalEmail>", "DischargeLetter>")));
         assertThat(finding.ruleId()).isEqualTo("EDI-XML-UNKNOWN-LETTER");
