@@ -63,7 +63,7 @@ public class Dis91Benchmark {
 
     /** Baseline: StAEDI tokenising alone, no control validation, every element's text taken. */
     @Benchmark
-    public void staediLexingOnly(Blackhole blackhole) throws EDIStreamException {
+    public void staediLexingOnly(Blackhole blackhole) throws EDIStreamException, IOException {
         try (EDIStreamReader lexer = staedi.createEDIStreamReader(new ByteArrayInputStream(edifact), "ISO-8859-1")) {
             while (lexer.hasNext()) {
                 if (lexer.next() == EDIStreamEvent.ELEMENT_DATA) {
