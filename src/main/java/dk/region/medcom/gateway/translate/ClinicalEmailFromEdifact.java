@@ -60,7 +60,7 @@ final class ClinicalEmailFromEdifact {
 
     static boolean isGroupMarker(Segment segment) {
         String tag = segment.tag();
-        return tag.charAt(0) == 'S' && Character.isDigit(tag.charAt(1)) && Character.isDigit(tag.charAt(2));
+        return tag.length() == 3 && tag.charAt(0) == 'S' && Character.isDigit(tag.charAt(1)) && Character.isDigit(tag.charAt(2));
     }
 
     private boolean header(Segment segment) {
@@ -236,11 +236,7 @@ final class ClinicalEmailFromEdifact {
     }
 
     private String code(Segment segment, int element, CodeList list, String edifactCode) {
-        String xml = list.toXml(edifactCode);
-        if (xml == null) {
-            findings.add(TranslationRule.CODE_UNKNOWN.at(segment, "segment " + segment.number() + " " + segment.tag() + " element " + element, list.name()));
-        }
-        return xml;
+        return SegmentValues.code(segment, element, list, edifactCode, findings);
     }
 
     private void checkComplete(Segment unh) {

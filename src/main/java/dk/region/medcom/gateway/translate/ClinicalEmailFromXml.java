@@ -123,6 +123,9 @@ final class ClinicalEmailFromXml {
         patient.districtName = element.text("DistrictName");
         patient.postCode = element.text("PostCodeIdentifier");
         patient.occupancy = element.text("OccupancyText");
+        if (patient.surname == null || patient.civilRegistrationNumber == null && patient.alternativeIdentifier == null) {
+            findings.add(TranslationRule.MISSING.at(element, element.path() + " CivilRegistrationNumber or PersonSurnameName"));
+        }
         patient.episodeOfCareStatus = coded(element, "EpisodeOfCareStatusCode", mapping.episodeStatusCodes, false);
         return patient;
     }

@@ -44,8 +44,8 @@ final class ReferralFromEdifact {
                 case "S01" -> party(segment);
                 case "S02" -> letter(segment);
                 case "S06" -> segment.is("STS");
-                case "S07" -> patient(segment);
-                case "S10" -> relative(segment);
+                case "S07" -> ReferralPeopleFromEdifact.patient(segment, referral, codes, findings);
+                case "S10" -> ReferralPeopleFromEdifact.relative(segment, referral, codes, findings);
                 case "S12" -> clinicalTexts(segment);
                 case "S18" -> visitation(segment);
                 case "S19" -> transport(segment);
@@ -172,68 +172,6 @@ final class ReferralFromEdifact {
             diagnosis.descriptionCode = SegmentValues.code(cin, 1, codes.diagnoseDescriptions, cin.value(1), findings);
             referral.additionalDiagnoses.add(diagnosis);
         }
-    }
-
-    private boolean patient(Segment segment) {
-        HospitalReferral.ReferralPatient patient = referral.patient == null
-                ? (referral.patient = new HospitalReferral.ReferralPatient()) : referral.patient;
-        switch (segment.tag()) {
-            case "PNA" -> {
-                if (segment.value(2, 4).equals("CPR")) {
-                    patient.civilRegistrationNumber = segment.value(2, 1);
-                    if (!Identifiers.isCpr(patient.civilRegistrationNumber)) {
-                        findings.add(TranslationRule.CPR.at(segment, "segment " + segment.number() + " PNA element 2"));
-                    }
-                }
-                patient.surname = qualified(segment, "SU");
-                patient.givenName = qualified(segment, "FO");
-                patient.title = qualified(segment, "TI");
-            }
-            case "RFF" -> {
-                if (!segment.value(1, 1).equals("XPI")) {
-                    return false;
-                }
-                patient.alternativeIdentifier = segment.value(1, 2);
-            }
-            case "ADR" -> {
-                String[] address = SegmentValues.address(segment);
-                patient.streetName = address[0];
-                patient.suburbName = address[1];
-                patient.districtName = address[2];
-                patient.postCode = address[3];
-            }
-            case "CON" -> patient.telephones.add(new String[] {segment.value(2, 1),
-                SegmentValues.code(segment, 1, codes.telephones, segment.value(1), findings)});
-            default -> {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The second component of the first element from 3 on whose first component is {@code qualifier}. */
-    static String qualified(Segment pna, String qualifier) {
-        for (int element = 3; element <= pna.elementCount(); element++) {
-            if (pna.value(element, 1).equals(qualifier)) {
-                return pna.value(element, 2);
-            }
-        }
-        return null;
-    }
-
-    private boolean relative(Segment segment) {
-        if (segment.is("REL", "PER")) {
-            referral.relative = new HospitalReferral.Relative();
-            referral.relative.relationCode = SegmentValues.code(segment, 2, codes.relations, segment.value(2), findings);
-            return true;
-        }
-        if (segment.is("PNA", "PAS") && referral.relative != null) {
-            referral.relative.personIdentifier = segment.value(2, 1).isEmpty() ? null : segment.value(2, 1);
-            referral.relative.surname = qualified(segment, "SU");
-            referral.relative.givenName = qualified(segment, "FO");
-            return true;
-        }
-        return false;
     }
 
     private boolean clinicalTexts(Segment segment) {

@@ -114,6 +114,9 @@ final class ReferralFromXml {
                 coded(telephone, "TelephoneSubscriberCode", codes.telephones)});
         }
         patient.email = element.text("EmailIdentifier");
+        if (patient.surname == null || patient.civilRegistrationNumber == null && patient.alternativeIdentifier == null) {
+            findings.add(TranslationRule.MISSING.at(element, element.path() + " CivilRegistrationNumber or PersonSurnameName"));
+        }
         return patient;
     }
 

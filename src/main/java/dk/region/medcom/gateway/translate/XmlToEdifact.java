@@ -42,6 +42,13 @@ final class XmlToEdifact {
             findings.add(TranslationRule.MISSING.at(root, "/Emessage letter"));
             return new Translation(null, findings);
         }
+        requireText(envelopeElement, "Identifier", findings);
+        for (XmlElement letter : letters) {
+            XmlElement letterInfo = letter.child("Letter");
+            if (letterInfo != null) {
+                requireText(letterInfo, "Identifier", findings);
+            }
+        }
         EdifactOut out = new EdifactOut();
         writeUnb(envelopeElement, letters.get(0), findings, out);
         for (XmlElement letter : letters) {
@@ -83,6 +90,16 @@ final class XmlToEdifact {
         out.segment("UNB", EdifactOut.composite("UNOC", "3"), EdifactOut.composite(ean(firstLetter, "Sender"), "14"),
                 EdifactOut.composite(ean(firstLetter, "Receiver"), "14"), EdifactOut.composite(date.substring(2), time),
                 envelope.text("Identifier"), "", "", "", ack);
+    }
+
+    /** Identifiers the envelope is built from: present, and at most 14 characters (UNB/UNH limits). */
+    private static void requireText(XmlElement parent, String name, List<Finding> findings) {
+        String text = parent.text(name);
+        if (text == null || text.isEmpty()) {
+            findings.add(TranslationRule.MISSING.at(parent, parent.path() + "/" + name));
+        } else if (text.length() > 14) {
+            findings.add(TranslationRule.TOO_LONG.at(parent.child(name), parent.path() + "/" + name, 14));
+        }
     }
 
     private static String ean(XmlElement letter, String party) {

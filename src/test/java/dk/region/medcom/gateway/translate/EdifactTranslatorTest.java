@@ -132,9 +132,84 @@ class EdifactTranslatorTest {
     }
 
     @Test
+    void rejectsXmlWithoutLetterIdentifier() {
+        Finding finding = firstError(toEdifact(DIS91_XML.replace("<Identifier>BrevNr00129</Identifier>", "")));
+        assertThat(finding.ruleId()).isEqualTo("EDI-MAP-MISSING");
+        assertThat(finding.location().xpath()).isEqualTo("/Emessage/ClinicalEmail/Letter");
+    }
+
+    @Test
+    void rejectsEnvelopeIdentifierLongerThanUnbAllows() {
+        Finding finding = firstError(toEdifact(DIS91_XML.replace("KuvertNr012234", "KuvertNr0122345")));
+        assertThat(finding.ruleId()).isEqualTo("EDI-MAP-TOO-LONG");
+        assertThat(finding.location().xpath()).isEqualTo("/Emessage/Envelope/Identifier");
+    }
+
+    @Test
+    void rejectsPatientWithoutSurname() {
+        Finding finding = firstError(toEdifact(DIS91_XML.replace("<PersonSurnameName>Mosebryggersen</PersonSurnameName>", "")));
+        assertThat(finding.ruleId()).isEqualTo("EDI-MAP-MISSING");
+        assertThat(finding.location().xpath()).isEqualTo("/Emessage/ClinicalEmail/Patient");
+    }
+
+    @Test
     void rejectsUnknownLetterElement() {
         Finding finding = firstError(toEdifact(DIS91_XML.replace("ClinicalEmail>", "DischargeLetter>")));
         assertThat(finding.ruleId()).isEqualTo("EDI-XML-UNKNOWN-LETTER");
+    }
+
+    @Test
+    void translatesEveryMessageOfAnInterchange() {
+        String message = DIS91_EDI.substring(DIS91_EDI.indexOf("UNH"), DIS91_EDI.indexOf("UNZ"));
+        String second = message.replace("BrevNr00129", "BrevNr00130");
+        Translation translation = toXml(DIS91_EDI.replace("UNZ+1+", second + "UNZ+2+"));
+        assertThat(translation.ok()).isTrue();
+        String xml = new String(translation.output(), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<Identifier>BrevNr00129</Identifier>", "<Identifier>BrevNr00130</Identifier>");
+        Conformance.assertValid(translation.output());
+        Translation back = TRANSLATOR.toEdifact(translation.output());
+        assertThat(Conformance.segments(back.output())).isEqualTo(Conformance.segments(DIS91_EDI.replace("UNZ+1+", second + "UNZ+2+")
+                .getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
+    void givesTheSameResultsFromManyThreads() throws Exception {
+        byte[] edifact = DIS91_EDI.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] expected = TRANSLATOR.toXml(edifact).output();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<byte[]>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(pool.submit(() -> TRANSLATOR.toEdifact(TRANSLATOR.toXml(edifact).output()).output()));
+            }
+            byte[] expectedEdifact = TRANSLATOR.toEdifact(expected).output();
+            for (java.util.concurrent.Future<byte[]> result : results) {
+                assertThat(result.get()).isEqualTo(expectedEdifact);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void readsTheAcknowledgementRequestFromUnb() {
+        Translation translation = toXml(DIS91_EDI.replace("++++0'", "++++1'"));
+        assertThat(new String(translation.output(), StandardCharsets.UTF_8)).contains("<AcknowledgementCode>pluspositivkvitt</AcknowledgementCode>");
+        assertThat(new String(TRANSLATOR.toEdifact(translation.output()).output(), StandardCharsets.ISO_8859_1)).contains("+KuvertNr012234++++1'");
+    }
+
+    @Test
+    void rejectsAnImpossibleUnbDate() {
+        Finding finding = firstError(toXml(DIS91_EDI.replace("981213:1210", "981313:1210")));
+        assertThat(finding.ruleId()).isEqualTo("EDI-MAP-DATE");
+        assertThat(finding.location().segmentNumber()).isEqualTo(1);
+    }
+
+    @Test
+    void warnsButTranslatesWhenLocationNumberCheckDigitIsWrong() {
+        Translation translation = toXml(DIS91_EDI);
+        assertThat(translation.ok()).isTrue();
+        assertThat(translation.findings()).extracting(Finding::ruleId).containsExactly("EDI-MAP-GLN-CHECK", "EDI-MAP-GLN-CHECK");
     }
 
     @Test

@@ -42,6 +42,10 @@ final class SegmentTokenizer {
                     elements = "UNA".equals(tag) ? null : new ArrayList<>(8);
                 } else if (event == EDIStreamEvent.END_SEGMENT && elements != null) {
                     int number = segments.size() + 1;
+                    if (!isTag(tag)) {
+                        findings.add(EdifactRule.SYNTAX.at(Location.segment(number, null, offsetOf(number, segmentStarts))));
+                        return segments;
+                    }
                     segments.add(new Segment(number, tag, offsetOf(number, segmentStarts), elements));
                     elements = null;
                 } else if (event == EDIStreamEvent.ELEMENT_DATA && elements != null) {
@@ -59,6 +63,20 @@ final class SegmentTokenizer {
             findings.add((truncated ? EdifactRule.TRUNCATED : EdifactRule.SYNTAX).at(where));
         }
         return segments;
+    }
+
+    /** Three upper-case letters or digits: what ISO 9735 allows as a segment tag. */
+    private static boolean isTag(String tag) {
+        if (tag == null || tag.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = tag.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void addData(EDIStreamReader reader, List<List<String>> elements, String tag, int number,

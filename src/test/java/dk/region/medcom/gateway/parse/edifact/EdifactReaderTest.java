@@ -196,6 +196,11 @@ class EdifactReaderTest {
     }
 
     @Test
+    void rejectsSegmentTagThatIsNotThreeCharacters() {
+        assertAt(onlyError(read(DIS91.replace("S07+07'", "S0+07'"))), "EDI-SYNTAX", 18, null);
+    }
+
+    @Test
     void rejectsTruncatedFile() {
         String truncated = DIS91.substring(0, DIS91.indexOf("Mosebryggersen"));
         assertAt(onlyError(read(truncated)), "EDI-SYNTAX-TRUNCATED", 19, "PNA");
