@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 
 /**
@@ -36,8 +37,10 @@ public class Deliverer {
         Recipient recipient = message.routing().recipient();
         switch (recipient.channel().type()) {
             case FOLDER -> toFolder(message, recipient);
-            case QUEUE -> producer.sendBodyAndHeader("jms:queue:medcom.outbound." + recipient.locationNumber(),
-                    message.outbound(), "medcomTrackingId", message.trackingId().value());
+            // the tracking id as Artemis duplicate id: a redelivered message does not reach the recipient twice
+            case QUEUE -> producer.sendBodyAndHeaders("jms:queue:medcom.outbound." + recipient.locationNumber(),
+                    message.outbound(), Map.of("medcomTrackingId", message.trackingId().value(),
+                            DeliveryQueue.DUPLICATE_ID, message.trackingId().value()));
             case HTTP -> toHttp(message, recipient);
         }
         return message;

@@ -39,6 +39,11 @@ public class RecipientDirectory {
         return Optional.ofNullable(locationNumber).map(byLocationNumber::get);
     }
 
+    /** Every recipient's location number, for making one delivery consumer each. */
+    public java.util.Set<String> locationNumbers() {
+        return byLocationNumber.keySet();
+    }
+
     public int size() {
         return byLocationNumber.size();
     }

@@ -28,6 +28,11 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.data-dir", DATA_DIR::toString);
         registry.add("server.port", () -> "0");
         registry.add("gateway.ingest.inbox-poll-ms", () -> "100");
+        // failing deliveries give up fast, and receipts are overdue after two seconds
+        registry.add("gateway.deliver.retry.max-redeliveries", () -> "2");
+        registry.add("gateway.deliver.retry.initial-delay-ms", () -> "50");
+        registry.add("gateway.journal.ack-timeout", () -> "PT2S");
+        registry.add("gateway.journal.ack-check-interval", () -> "PT0.5S");
     }
 
     /** The demo users application.yaml ships: name and password. */
