@@ -10,10 +10,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.Headers;
@@ -25,6 +28,14 @@ import org.springframework.stereotype.Component;
  */
 @Component("ingestor")
 public class Ingestor {
+
+    /**
+     * A file with the same name and bytes as one picked up this recently keeps that one's tracking id, and
+     * the broker's duplicate detection ({@code _AMQ_DUPL_ID}) drops a second enqueue: a crash
+     * between enqueue and moving the file to archive/ does not make a second message.
+     */
+    static final Duration SAME_FILE_WINDOW = Duration.ofHours(1);
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     private final Journal journal;
     private final IngestProperties properties;
@@ -57,7 +68,11 @@ public class Ingestor {
             return message;
         }
         byte[] original = Files.readAllBytes(file.toPath());
-        journal.received(id, source, original);
+        // the same file again, soon: the gateway stopped before it could move it out of inbox/
+        id = journal.recentlyReceived(source, file.getName(), original, SAME_FILE_WINDOW).orElse(id);
+        headers.put(PipelineHeaders.TRACKING_ID, id.value());
+        headers.put(DUPLICATE_ID, "ingest:" + id.value());
+        journal.received(id, source, file.getName(), original);
         Path day = folders.archive().resolve(LocalDate.now(clock).toString());
         String name = id.value() + extensionOf(file.getName());
         headers.put(PipelineHeaders.MOVE_TO, day.resolve(name).toAbsolutePath().toString());
@@ -78,9 +93,12 @@ public class Ingestor {
      * tracking id; messages that other systems put on the queue get one here.
      */
     public PipelineMessage resume(@Body byte[] body, @Header(PipelineHeaders.TRACKING_ID) String trackingId,
-                                  @Header(PipelineHeaders.SOURCE) String source) {
+                                  @Header(PipelineHeaders.SOURCE) String source,
+                                  @Header("JMSMessageID") String jmsMessageId) {
         if (trackingId == null) {
-            TrackingId id = TrackingId.newId();
+            // derived from the broker's message id, so a redelivery after a crash keeps the same tracking id
+            TrackingId id = jmsMessageId == null ? TrackingId.newId()
+                    : new TrackingId(UUID.nameUUIDFromBytes(jmsMessageId.getBytes(StandardCharsets.UTF_8)).toString());
             journal.received(id, "queue", body);
             return new PipelineMessage(id, "queue", body);
         }

@@ -46,7 +46,16 @@ public class Journal {
     /** Registers a new message with its original bytes; a second call for the same tracking id does nothing. */
     @Transactional
     public void received(TrackingId id, String source, byte[] original) {
-        if (insert(id, source, original.length, fingerprint(original), null)) {
+        received(id, source, null, original);
+    }
+
+    /**
+     * As {@link #received(TrackingId, String, byte[])}, for a message that came as a file: its name
+     * is part of the fingerprint (hashed with the bytes, never stored as such).
+     */
+    @Transactional
+    public void received(TrackingId id, String source, String fileName, byte[] original) {
+        if (insert(id, source, original.length, fingerprint(fileName, original), null)) {
             bodies.put(id.value(), BodyKind.ORIGINAL, original, clock.instant());
         }
     }
@@ -54,7 +63,7 @@ public class Journal {
     /** Registers an operator's resend of {@code previous} as a new message, and marks the old one RESENT. */
     @Transactional
     public void resent(TrackingId previous, TrackingId id, byte[] original, String operator) {
-        insert(id, "resend", original.length, fingerprint(original), previous);
+        insert(id, "resend", original.length, fingerprint(null, original), previous);
         bodies.put(id.value(), BodyKind.ORIGINAL, original, clock.instant());
         jdbc.sql("update message set resent_as = :next where tracking_id = :id")
                 .param("next", id.value()).param("id", previous.value()).update();
@@ -62,16 +71,16 @@ public class Journal {
     }
 
     /**
-     * The tracking id of a message with exactly these bytes from this source received within
+     * The tracking id of a message with exactly these bytes (and file name) from this source received within
      * {@code window}: a file that is picked up again because the gateway stopped before it could
      * move it out of inbox/ keeps its tracking id, so it is not delivered twice.
      */
-    public Optional<TrackingId> recentlyReceived(String source, byte[] original, Duration window) {
+    public Optional<TrackingId> recentlyReceived(String source, String fileName, byte[] original, Duration window) {
         return jdbc.sql("""
                 select tracking_id from message
                 where fingerprint = :fingerprint and source = :source and received_at >= :since
                 order by received_at desc""")
-                .param("fingerprint", fingerprint(original)).param("source", source)
+                .param("fingerprint", fingerprint(fileName, original)).param("source", source)
                 .param("since", Timestamp.from(clock.instant().minus(window)))
                 .query(String.class).list().stream().findFirst().map(TrackingId::new);
     }
@@ -117,6 +126,30 @@ public class Journal {
         jdbc.sql("update message set state = :state, updated_at = :now" + alsoAt + " where tracking_id = :id")
                 .param("state", state.name()).param("now", now).param("id", id.value()).update();
         addEvent(id, stage, state, detail, now);
+    }
+
+    /**
+     * A receipt came for the message sent with {@code envelopeId} to {@code recipientLocation}: a
+     * positive one makes it ACKNOWLEDGED; a negative one is recorded in its history. Empty when no
+     * delivered message matches.
+     */
+    @Transactional
+    public Optional<TrackingId> acknowledged(String envelopeId, String recipientLocation, boolean positive,
+                                             String detail) {
+        Optional<TrackingId> id = jdbc.sql("""
+                select tracking_id from message where envelope_id = :envelope and recipient_location = :recipient
+                and state in ('DELIVERED', 'ACKNOWLEDGED') order by received_at desc""")
+                .param("envelope", envelopeId).param("recipient", recipientLocation)
+                .query(String.class).list().stream().findFirst().map(TrackingId::new);
+        id.ifPresent(found -> {
+            if (positive) {
+                mark(found, "receipts", MessageState.ACKNOWLEDGED, detail);
+            } else {
+                addEvent(found, "receipts", MessageState.DELIVERED, "negative receipt: " + detail,
+                        Timestamp.from(clock.instant()));
+            }
+        });
+        return id;
     }
 
     /** Keeps one form of the message (encrypted). */
@@ -183,9 +216,14 @@ public class Journal {
         return detail.length() <= 8000 ? detail : detail.substring(0, 7990) + " [...]";
     }
 
-    static String fingerprint(byte[] bytes) {
+    static String fingerprint(String fileName, byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            if (fileName != null) {
+                sha256.update(fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha256.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha256.digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

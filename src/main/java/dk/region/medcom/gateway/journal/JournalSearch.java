@@ -18,7 +18,8 @@ public class JournalSearch {
 
     static final String SUMMARY_COLUMNS = """
             tracking_id, state, received_at, updated_at, message_type, envelope_id, letter_id, sender_location,
-            receiver_location, recipient_location, municipality, delivered_at""";
+            receiver_location, recipient_location, municipality, delivered_at
+            """;
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -1,6 +1,9 @@
 package dk.region.medcom.gateway.system;
 
 import dk.region.medcom.gateway.deliver.Deliverer;
+import dk.region.medcom.gateway.deliver.DeliveryFailures;
+import dk.region.medcom.gateway.deliver.DeliveryQueue;
+import dk.region.medcom.gateway.deliver.DeliveryRoutes;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.parse.MessageParser;
 import dk.region.medcom.gateway.receipts.DuplicateGuard;
@@ -21,6 +24,7 @@ import dk.region.medcom.gateway.validate.MessageValidator;
 import dk.region.medcom.gateway.validate.ValidateProperties;
 import dk.region.medcom.gateway.validate.ValidationStage;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -97,5 +101,21 @@ class PipelineConfiguration {
     @Bean("deliverer")
     Deliverer deliverer(GatewayProperties folders, ProducerTemplate producer) {
         return new Deliverer(folders, producer);
+    }
+
+    @Bean("deliveryQueue")
+    DeliveryQueue deliveryQueue(RecipientDirectory directory, Journal journal) {
+        return new DeliveryQueue(directory, journal);
+    }
+
+    @Bean("deliveryFailures")
+    DeliveryFailures deliveryFailures(Journal journal,
+                                      @Value("${gateway.deliver.retry.max-redeliveries}") int maxRedeliveries) {
+        return new DeliveryFailures(journal, 1 + maxRedeliveries);
+    }
+
+    @Bean
+    DeliveryRoutes deliveryRoutes(RecipientDirectory directory) {
+        return new DeliveryRoutes(directory);
     }
 }

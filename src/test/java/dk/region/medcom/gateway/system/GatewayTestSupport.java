@@ -29,6 +29,11 @@ public abstract class GatewayTestSupport {
         registry.add("server.port", () -> "0");
         registry.add("gateway.ingest.inbox-poll-ms", () -> "100");
         registry.add("gateway.route.recipients-file", () -> TestRecipients.directoryFile(DATA_DIR));
+        // failing deliveries give up fast, and receipts are overdue after two seconds
+        registry.add("gateway.deliver.retry.max-redeliveries", () -> "2");
+        registry.add("gateway.deliver.retry.initial-delay-ms", () -> "50");
+        registry.add("gateway.journal.ack-timeout", () -> "PT2S");
+        registry.add("gateway.journal.ack-check-interval", () -> "PT0.5S");
     }
 
     /** The demo users application.yaml ships: name and password. */

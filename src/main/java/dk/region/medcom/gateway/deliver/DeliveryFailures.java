@@ -1,0 +1,39 @@
+package dk.region.medcom.gateway.deliver;
+
+import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.message.TrackingId;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end of the road for a delivery that failed on every attempt: the journal marks it
+ * DEAD_LETTER (the API lists those and an operator can resend), the queue message is consumed.
+ */
+public class DeliveryFailures {
+
+    private static final Logger LOG = LoggerFactory.getLogger("medcom.pipeline");
+
+    private final Journal journal;
+    private final int attempts;
+
+    /** @param attempts how many times a delivery is tried before it is given up (1 + redeliveries) */
+    public DeliveryFailures(Journal journal, int attempts) {
+        this.journal = journal;
+        this.attempts = attempts;
+    }
+
+    public void deadLetter(Exchange exchange, @Header("medcomTrackingId") String trackingId,
+                           @Header(DeliveryQueue.RECIPIENT) String recipient) {
+        Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
+        // the exception's class only: its message may quote a path or an answer from the recipient
+        String reason = cause == null ? "unknown" : cause.getClass().getSimpleName();
+        LOG.warn("stage=deliver tracking={} recipient={} outcome=dead-letter attempts={} cause={}", trackingId,
+                recipient, attempts, reason);
+        journal.mark(new TrackingId(trackingId), "deliver", MessageState.DEAD_LETTER,
+                "delivery to " + recipient + " failed " + attempts + " times; last: " + reason);
+    }
+}

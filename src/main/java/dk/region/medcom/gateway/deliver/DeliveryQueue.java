@@ -1,0 +1,78 @@
+package dk.region.medcom.gateway.deliver;
+
+import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.JournalEntry;
+import dk.region.medcom.gateway.message.MessageFormat;
+import dk.region.medcom.gateway.message.MessageHeader;
+import dk.region.medcom.gateway.message.PipelineMessage;
+import dk.region.medcom.gateway.message.TrackingId;
+import dk.region.medcom.gateway.route.Recipient;
+import dk.region.medcom.gateway.route.RecipientDirectory;
+import dk.region.medcom.gateway.route.RoutingDecision;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.apache.camel.Headers;
+
+/**
+ * Both ends of the per-recipient delivery queues {@code medcom.deliver.<location number>}. The
+ * pipeline puts the translated message on its recipient's queue in the same transaction as it took
+ * it from the inbound queue; each recipient's own consumer delivers it, so a recipient that is
+ * down retries on its own and never holds up the others.
+ */
+public class DeliveryQueue {
+
+    public static final String RECIPIENT = "medcomRecipient";
+    public static final String TARGET_FORMAT = "medcomTargetFormat";
+    /** The format the sender used: its receipt goes back in that format. */
+    public static final String SENDER_FORMAT = "medcomSenderFormat";
+    public static final String MUNICIPALITY = "medcomMunicipality";
+    /** Artemis drops a second message with the same value on the same address (duplicate detection). */
+    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    private final RecipientDirectory directory;
+    private final Journal journal;
+
+    public DeliveryQueue(RecipientDirectory directory, Journal journal) {
+        this.directory = directory;
+        this.journal = journal;
+    }
+
+    /** The queue side: the bytes to deliver, with what the recipient's consumer needs in headers. */
+    public byte[] enqueue(@Body PipelineMessage message, @Headers Map<String, Object> headers) {
+        // the broker's own properties from the inbound message must not travel on
+        headers.keySet().removeIf(name -> name.startsWith("_") || name.startsWith("JMS"));
+        headers.put("medcomTrackingId", message.trackingId().value());
+        headers.put("medcomSource", message.source());
+        headers.put(RECIPIENT, message.routing().recipient().locationNumber());
+        headers.put(TARGET_FORMAT, message.routing().targetFormat().name());
+        headers.put(SENDER_FORMAT, message.format().name());
+        if (message.routing().municipality() != null) {
+            headers.put(MUNICIPALITY, message.routing().municipality());
+        }
+        headers.put(DUPLICATE_ID, "deliver:" + message.trackingId().value());
+        return message.outbound();
+    }
+
+    /** The recipient's side: the message as the deliverer and the journal need it. */
+    public PipelineMessage resume(@Body byte[] outbound, @Header("medcomTrackingId") String trackingId,
+                                  @Header("medcomSource") String source, @Header(RECIPIENT) String location,
+                                  @Header(TARGET_FORMAT) String targetFormat, @Header(SENDER_FORMAT) String senderFormat,
+                                  @Header(MUNICIPALITY) String municipality) {
+        TrackingId id = new TrackingId(trackingId);
+        Recipient recipient = directory.find(location)
+                .orElseThrow(() -> new IllegalStateException("recipient " + location + " is no longer in the directory"));
+        PipelineMessage message = new PipelineMessage(id, source, null);
+        message.parsed(MessageFormat.valueOf(senderFormat), null, journal.find(id).map(DeliveryQueue::header)
+                .orElse(MessageHeader.UNKNOWN));
+        message.routed(new RoutingDecision(recipient, MessageFormat.valueOf(targetFormat), municipality, List.of()));
+        message.translated(outbound);
+        return message;
+    }
+
+    private static MessageHeader header(JournalEntry entry) {
+        return new MessageHeader(entry.messageType(), entry.versionCode(), null, null, entry.envelopeId(),
+                entry.letterId(), entry.senderLocation(), entry.receiverLocation(), entry.acknowledgementRequested());
+    }
+}

@@ -1,0 +1,36 @@
+package dk.region.medcom.gateway.deliver;
+
+import dk.region.medcom.gateway.route.RecipientDirectory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+
+/**
+ * Makes one delivery route per recipient in the directory from the {@code deliver-to-recipient}
+ * template in {@code routes/deliver.yaml}: a consumer of {@code medcom.deliver.<location number>}.
+ */
+public class DeliveryRoutes implements CamelContextConfiguration {
+
+    static final String TEMPLATE = "deliver-to-recipient";
+
+    private final RecipientDirectory directory;
+
+    public DeliveryRoutes(RecipientDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camelContext) {
+        // the YAML templates are not loaded yet here
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camelContext) {
+        for (String location : directory.locationNumbers()) {
+            TemplatedRouteBuilder.builder(camelContext, TEMPLATE)
+                    .routeId("deliver-" + location)
+                    .parameter("location", location)
+                    .add();
+        }
+    }
+}
