@@ -62,7 +62,10 @@ class SamplesTest {
 
     @TestFactory
     Stream<DynamicTest> validXmlSamplesTranslateToTheirEdifactTwin() throws IOException {
-        return samples("valid", ".xml").stream().map(path -> DynamicTest.dynamicTest(path.toString(), () -> {
+        // only the XML forms of EDIFACT samples (a twin beside them); XREF15 and GGOP have no EDIFACT form
+        return samples("valid", ".xml").stream()
+                .filter(path -> Files.exists(path.resolveSibling(path.getFileName().toString().replace(".xml", ".edi"))))
+                .map(path -> DynamicTest.dynamicTest(path.toString(), () -> {
             Translation edifact = TRANSLATOR.toEdifact(Conformance.read(path));
             assertThat(edifact.findings()).filteredOn(Finding::isError).isEmpty();
             Path twin = path.resolveSibling(path.getFileName().toString().replace(".xml", ".edi"));
