@@ -69,6 +69,23 @@ class Ref01SchemaTest {
                 .allSatisfy(finding -> assertThat(finding.ruleId()).isEqualTo("XSD-INVALID"));
     }
 
+    @Test
+    void findingsAboutPersonalIdentifiersNeverQuoteThem() {
+        String relativeCpr = "0101701234";
+        String xml = Fixtures.sampleText("ref01", "ref01-valid-gp-to-orthopaedics.xml")
+                .replace("<RelationCode>uspec_paaroerende</RelationCode>",
+                        "<RelationCode>uspec_paaroerende</RelationCode><PersonIdentifier>" + relativeCpr + "9</PersonIdentifier>")
+                .replace("<CivilRegistrationNumber>1207754321</CivilRegistrationNumber>",
+                        "<CivilRegistrationNumber>1207754321X</CivilRegistrationNumber>");
+
+        ValidationReport report = VALIDATOR.validate(Fixtures.utf8(xml));
+
+        assertThat(report.errors()).hasSizeGreaterThanOrEqualTo(2).allSatisfy(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("XSD-INVALID");
+            assertThat(finding.textEn() + finding.textDa()).doesNotContain(relativeCpr).doesNotContain("1207754321");
+        });
+    }
+
     static Stream<Path> validEdifact() throws IOException {
         return files("-valid-", ".edi");
     }
