@@ -20,6 +20,7 @@ class MedcomCompatibilityTest {
         "receipts, receipt-valid-positive.xml",
         "receipts, receipt-valid-negative.xml",
         "receipts, receipt-valid-negative-vans.xml",
+        "ref01,    ref01-valid-gp-to-orthopaedics.xml",
     })
     void ourValidSamplesAreValidForMedcomsOwnSchemas(String type, String sample) {
         assertThat(MEDCOM_ONLY.validate(Fixtures.sample(type, sample)).findings()).isEmpty();
@@ -34,6 +35,8 @@ class MedcomCompatibilityTest {
         "receipts, receipt-invalid-unknown-refuse-code.xml",
         "receipts, receipt-invalid-positive-with-refuse-code.xml",
         "receipts, receipt-invalid-missing-original-envelope-identifier.xml",
+        "ref01,    ref01-invalid-missing-referrer.xml",
+        "ref01,    ref01-invalid-unknown-transport.xml",
     })
     void ourSchemaInvalidSamplesAreInvalidForMedcomsOwnSchemasToo(String type, String sample) {
         assertThat(MEDCOM_ONLY.validate(Fixtures.sample(type, sample)).valid()).isFalse();
