@@ -32,7 +32,9 @@ echo "RSS idle after 10 s: $(( $(awk '/VmRSS/ {print $2}' /proc/$PID/status) / 1
 for i in 1 2 3 4 5; do
   before=$(delivered)
   t0=$(now_ms)
-  cp "$SAMPLE" "$DATA/inbox/.bench-$i.part" && mv "$DATA/inbox/.bench-$i.part" "$DATA/inbox/bench-$i.xml"
+  # a new envelope identifier each time: the same letter twice would (rightly) be a duplicate
+  sed "0,/<Identifier>[^<]*</s//<Identifier>BENCH$(date +%s%N | tail -c 10)</" "$SAMPLE" > "$DATA/inbox/.bench-$i.part"
+  mv "$DATA/inbox/.bench-$i.part" "$DATA/inbox/bench-$i.xml"
   until [ "$(delivered)" -gt "$before" ]; do sleep 0.01; done
   echo "inbox to outbox, message $i: $(( $(now_ms) - t0 )) ms"
 done
