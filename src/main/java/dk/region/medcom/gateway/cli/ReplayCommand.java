@@ -55,11 +55,14 @@ class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    // made in call(), not here: picocli builds every verb at start-up, and translate must stay fast
+    private HttpClient http;
+    private ObjectMapper json;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Path> files;
