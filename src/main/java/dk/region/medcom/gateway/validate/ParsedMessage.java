@@ -2,6 +2,7 @@ package dk.region.medcom.gateway.validate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -9,12 +10,14 @@ import org.w3c.dom.Element;
 /**
  * A readable message as business rules see it: its kind, its DOM, and walks by local name from
  * the letter element (e.g. {@code find("Patient", "CivilRegistrationNumber")}). Rules only read.
+ * One instance serves one validation on one thread.
  */
 public final class ParsedMessage {
 
     private final Document document;
     private final MessageKind kind;
     private final Element letter;
+    private Map<String, List<Element>> byName; // built on first use; a ParsedMessage serves one thread
 
     /** The message as seen from its first letter. */
     public ParsedMessage(Document document) {
@@ -89,9 +92,12 @@ public final class ParsedMessage {
         return find(path).map(e -> e.getTextContent().trim()).filter(t -> !t.isEmpty());
     }
 
-    /** Every element with this local name anywhere below (and including) the letter. */
+    /** Every element with this local name anywhere below (and including) the letter, in document order. */
     public List<Element> descendants(String localName) {
-        return letter == null ? List.of() : Dom.descendants(letter, localName);
+        if (byName == null) {
+            byName = letter == null ? Map.of() : Dom.indexByLocalName(letter); // one walk shared by all rules
+        }
+        return byName.getOrDefault(localName, List.of());
     }
 
     /** Every element with this local name at or below {@code from}. */

@@ -96,15 +96,16 @@ class SchemaCatalogTest {
         assertThat(report.refuseCode()).contains("VER");
     }
 
-    @Test
-    void refusesAnIncludeThatLeavesTheSchemaRoots() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"../outside.xsd", "http://example.invalid/remote.xsd"})
+    void refusesAnIncludeThatLeavesTheSchemaRoots(String location) throws IOException {
         Path root = Files.createDirectories(Paths.get("target", "catalog-test", "escape"));
         Files.writeString(root.resolve("EMessage.xsd"), """
                 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:escape">
-                  <xs:include schemaLocation="../outside.xsd"/>
+                  <xs:include schemaLocation="%s"/>
                   <xs:element name="Emessage"/>
                 </xs:schema>
-                """);
+                """.formatted(location));
         Files.writeString(root.resolveSibling("outside.xsd"), """
                 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:escape"/>
                 """);

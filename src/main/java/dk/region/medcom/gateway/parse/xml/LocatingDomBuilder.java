@@ -31,9 +31,9 @@ final class LocatingDomBuilder extends DefaultHandler {
     private Locator locator;
     private int depth;
 
-    LocatingDomBuilder(Document emptyDocument) {
+    LocatingDomBuilder(Document emptyDocument, int textLength) {
         this.document = emptyDocument;
-        this.positions = NodeLocations.newTable(emptyDocument);
+        this.positions = NodeLocations.newTable(emptyDocument, textLength / 40); // ~ one element per 40 characters
         this.current = emptyDocument;
     }
 

@@ -23,8 +23,8 @@ public final class NodeLocations {
      * A fresh position table for one document, kept as the document's user data: one map per
      * document is far cheaper than user data on every element.
      */
-    static Map<Element, Long> newTable(Document document) {
-        Map<Element, Long> table = new IdentityHashMap<>();
+    static Map<Element, Long> newTable(Document document, int expectedElements) {
+        Map<Element, Long> table = new IdentityHashMap<>(expectedElements);
         document.setUserData(KEY, table, null);
         return table;
     }

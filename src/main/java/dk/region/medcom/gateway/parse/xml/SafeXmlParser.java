@@ -55,7 +55,7 @@ public final class SafeXmlParser {
         if (Prolog.declaresDoctype(text)) {
             throw XmlReadError.DTD.exception(Prolog.doctypeLocation(text));
         }
-        LocatingDomBuilder builder = new LocatingDomBuilder(DOM.createDocument(null, null, null));
+        LocatingDomBuilder builder = new LocatingDomBuilder(DOM.createDocument(null, null, null), text.length());
         XMLReader reader = readers.get();
         reader.setContentHandler(builder);
         try {

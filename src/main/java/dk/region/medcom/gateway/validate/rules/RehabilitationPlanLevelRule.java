@@ -4,6 +4,7 @@ import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.validate.BusinessRule;
 import dk.region.medcom.gateway.validate.ParsedMessage;
 import dk.region.medcom.gateway.validate.ValidationCode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,8 @@ import org.w3c.dom.Element;
  * (GGOP-LEVEL-RECEIVER): specialised rehabilitation (§84) is given by a region/hospital, the
  * general and specialised-rehabilitation levels (§140) by a municipality. The receiver's
  * IdentifierCode tells which it is. A plan sent to the wrong party is the audits' other big
- * rejection cause ("wrong department").
+ * rejection cause ("wrong department"). The legal basis should match the level too
+ * (GGOP-LEGAL-BASIS, a warning: the exact wording of the sections is not verified).
  */
 final class RehabilitationPlanLevelRule implements BusinessRule {
 
@@ -32,17 +34,23 @@ final class RehabilitationPlanLevelRule implements BusinessRule {
         if (level.isEmpty()) {
             return List.of(ValidationCode.PLAN_LEVEL.at(message.letter().orElseThrow()));
         }
-        Optional<Element> receiverCode = message.find("Receiver", "IdentifierCode");
-        if (receiverCode.isEmpty()) {
-            return List.of(); // the schema reports a receiver without IdentifierCode
-        }
         boolean hospitalLevel = HOSPITAL_LEVEL.equals(level.get());
-        Set<String> expected = hospitalLevel ? HOSPITAL_CODES : MUNICIPALITY_CODES;
-        String actual = ParsedMessage.textOf(receiverCode.get());
-        if (expected.contains(actual)) {
-            return List.of();
+        List<Finding> findings = new ArrayList<>();
+        Optional<Element> receiverCode = message.find("Receiver", "IdentifierCode"); // absent: the schema reports it
+        if (receiverCode.isPresent()) {
+            String actual = ParsedMessage.textOf(receiverCode.get());
+            if (!(hospitalLevel ? HOSPITAL_CODES : MUNICIPALITY_CODES).contains(actual)) {
+                String expectedParty = hospitalLevel ? "sygehusafdelingsnummer/sorkode" : "kommunenummer";
+                findings.add(ValidationCode.PLAN_LEVEL_RECEIVER.at(receiverCode.get(), level.get(), expectedParty, actual));
+            }
         }
-        String expectedParty = hospitalLevel ? "sygehusafdelingsnummer/sorkode" : "kommunenummer";
-        return List.of(ValidationCode.PLAN_LEVEL_RECEIVER.at(receiverCode.get(), level.get(), expectedParty, actual));
+        message.find("LegalBasis").ifPresent(basis -> {
+            String expectedBasis = hospitalLevel ? "sundhedsloven_84" : "sundhedsloven_140";
+            String actualBasis = ParsedMessage.textOf(basis);
+            if (!expectedBasis.equals(actualBasis)) {
+                findings.add(ValidationCode.PLAN_LEGAL_BASIS.at(basis, level.get(), expectedBasis, actualBasis));
+            }
+        });
+        return findings;
     }
 }

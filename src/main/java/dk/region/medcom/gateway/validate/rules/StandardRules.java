@@ -23,6 +23,7 @@ public final class StandardRules {
                 new GlnRule(glnCheckSeverity),
                 new ReferralConsentRule(),
                 new RehabilitationReferralRule(),
+                new ReferralMunicipalityRule(),
                 new RehabilitationPlanLevelRule(),
                 new ChildPathwayRule(clock),
                 new FutureDateRule(clock, futureDateTolerance));

@@ -6,6 +6,7 @@ import static dk.region.medcom.gateway.validate.rules.RuleFixtures.ggop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.Location;
+import dk.region.medcom.gateway.message.Severity;
 import org.junit.jupiter.api.Test;
 
 class RehabilitationPlanLevelRuleTest {
@@ -14,6 +15,8 @@ class RehabilitationPlanLevelRuleTest {
     private static final String GENERAL = ">almen_genoptraening_avanceret<";
     private static final String SPECIALISED = ">specialiseret_genoptraening<";
     private static final String MUNICIPALITY = "<IdentifierCode>kommunenummer</IdentifierCode>";
+    private static final String SECTION_140 = ">sundhedsloven_140<";
+    private static final String SECTION_84 = ">sundhedsloven_84<";
 
     private final RehabilitationPlanLevelRule rule = new RehabilitationPlanLevelRule();
 
@@ -34,7 +37,7 @@ class RehabilitationPlanLevelRuleTest {
 
     @Test
     void rejectsSpecialisedRehabilitationSentToAMunicipality() {
-        String xml = change(ggop(), GENERAL, SPECIALISED);
+        String xml = change(change(ggop(), GENERAL, SPECIALISED), SECTION_140, SECTION_84);
 
         assertThat(check(rule, xml)).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("GGOP-LEVEL-RECEIVER");
@@ -45,7 +48,8 @@ class RehabilitationPlanLevelRuleTest {
 
     @Test
     void acceptsSpecialisedRehabilitationSentToAHospitalBySorCode() {
-        String xml = change(change(ggop(), GENERAL, SPECIALISED), MUNICIPALITY, "<IdentifierCode>sorkode</IdentifierCode>");
+        String xml = change(change(change(ggop(), GENERAL, SPECIALISED), SECTION_140, SECTION_84),
+                MUNICIPALITY, "<IdentifierCode>sorkode</IdentifierCode>");
 
         assertThat(check(rule, xml)).isEmpty();
     }
@@ -57,6 +61,17 @@ class RehabilitationPlanLevelRuleTest {
         assertThat(check(rule, xml)).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("GGOP-LEVEL-RECEIVER");
             assertThat(f.location()).isEqualTo(RECEIVER_CODE);
+        });
+    }
+
+    @Test
+    void warnsWhenTheLegalBasisDoesNotFitTheLevel() {
+        String xml = change(ggop(), SECTION_140, SECTION_84);
+
+        assertThat(check(rule, xml)).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("GGOP-LEGAL-BASIS");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.location()).isEqualTo(Location.xml(45, 17, "/Emessage/RehabilitationPlan/LegalBasis"));
         });
     }
 }
