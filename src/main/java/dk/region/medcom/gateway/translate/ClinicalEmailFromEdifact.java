@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import dk.region.medcom.gateway.parse.edifact.Segment;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ final class ClinicalEmailFromEdifact {
                 default -> false;
             };
             if (!expected) {
-                findings.add(TranslationRule.UNEXPECTED_SEGMENT.at(segment, group.isEmpty() ? "the DIS91 header" : "DIS91 group " + group));
+                findings.add(TranslationRule.UNEXPECTED_SEGMENT.at(segment, group.isEmpty() ? new Phrase("the DIS91 header", "DIS91-brevhovedet") : new Phrase("DIS91 group " + group, "DIS91-gruppe " + group)));
             }
         }
         letter.clinicalInformation.removeIf(List::isEmpty);
@@ -227,7 +228,7 @@ final class ClinicalEmailFromEdifact {
                 }
                 FreeTextEdifact.appendLines(format, segment.components(4), text);
             }
-            case "BIN", "URL", "SUP" -> findings.add(TranslationRule.UNSUPPORTED.at(segment, "a DIS91 reference (FTX+BIN/URL/SUP)"));
+            case "BIN", "URL", "SUP" -> findings.add(TranslationRule.UNSUPPORTED.at(segment, new Phrase("a DIS91 reference (FTX+BIN/URL/SUP)", "en DIS91-reference (FTX+BIN/URL/SUP)")));
             default -> {
                 return false;
             }
@@ -241,22 +242,22 @@ final class ClinicalEmailFromEdifact {
 
     private void checkComplete(Segment unh) {
         if (letter.sender == null) {
-            findings.add(TranslationRule.MISSING.at(unh, "the sender (S01 NAD+SSP)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the sender (S01 NAD+SSP)", "afsenderen (S01 NAD+SSP)")));
         } else if (letter.sender.organisationName.isEmpty()) {
-            findings.add(TranslationRule.MISSING.at(unh, "the sender's organisation name (NAD+SSP element 4)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the sender's organisation name (NAD+SSP element 4)", "afsenderens organisationsnavn (NAD+SSP element 4)")));
         }
         if (letter.receiver == null) {
-            findings.add(TranslationRule.MISSING.at(unh, "the receiver (S01 NAD+PO)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the receiver (S01 NAD+PO)", "modtageren (S01 NAD+PO)")));
         }
         if (letter.patient == null || letter.patient.surname == null
                 || letter.patient.civilRegistrationNumber == null && letter.patient.alternativeIdentifier == null) {
-            findings.add(TranslationRule.MISSING.at(unh, "the patient's CPR number or surname (S07 PNA+PAT)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the patient's CPR number or surname (S07 PNA+PAT)", "patientens CPR-nummer eller efternavn (S07 PNA+PAT)")));
         }
         if (letter.authorisationDate == null && findings.stream().noneMatch(f -> f.ruleId().equals(TranslationRule.DATE.ruleId))) {
-            findings.add(TranslationRule.MISSING.at(unh, "the authorisation time (DTM+137)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the authorisation time (DTM+137)", "autorisationstidspunktet (DTM+137)")));
         }
         if (letter.statusCode == null && findings.stream().noneMatch(f -> f.ruleId().equals(TranslationRule.CODE_UNKNOWN.ruleId))) {
-            findings.add(TranslationRule.MISSING.at(unh, "the letter status (S02 GIS)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the letter status (S02 GIS)", "brevets status (S02 GIS)")));
         }
     }
 }

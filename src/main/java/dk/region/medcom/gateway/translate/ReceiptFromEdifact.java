@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import dk.region.medcom.gateway.parse.edifact.Segment;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ final class ReceiptFromEdifact {
             }
         }
         if (!uciSeen) {
-            findings.add(TranslationRule.MISSING.at(message.get(0), "UCI (the interchange the receipt answers)"));
+            findings.add(TranslationRule.MISSING.at(message.get(0), new Phrase("UCI (the interchange the receipt answers)", "UCI (den forsendelse kvitteringen svarer på)")));
         }
         return receipt;
     }

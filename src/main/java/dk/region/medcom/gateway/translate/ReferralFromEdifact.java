@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import dk.region.medcom.gateway.parse.edifact.Segment;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ final class ReferralFromEdifact {
                 default -> false;
             };
             if (!expected) {
-                findings.add(TranslationRule.UNEXPECTED_SEGMENT.at(segment, group.isEmpty() ? "the REF01 header" : "REF01 group " + group));
+                findings.add(TranslationRule.UNEXPECTED_SEGMENT.at(segment, group.isEmpty() ? new Phrase("the REF01 header", "REF01-brevhovedet") : new Phrase("REF01 group " + group, "REF01-gruppe " + group)));
             }
         }
         checkComplete(unh);
@@ -238,20 +239,20 @@ final class ReferralFromEdifact {
 
     private void checkComplete(Segment unh) {
         if (referral.sender == null) {
-            findings.add(TranslationRule.MISSING.at(unh, "the sender (S01 NAD+PO)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the sender (S01 NAD+PO)", "afsenderen (S01 NAD+PO)")));
         }
         if (referral.receiver == null) {
-            findings.add(TranslationRule.MISSING.at(unh, "the receiver (S01 NAD+SSP)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the receiver (S01 NAD+SSP)", "modtageren (S01 NAD+SSP)")));
         }
         if (referral.referrer == null || referral.referrer.personName.isEmpty()) {
-            findings.add(TranslationRule.MISSING.at(unh, "the referrer (S01 NAD+BV)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the referrer (S01 NAD+BV)", "den henvisende læge (S01 NAD+BV)")));
         }
         if (referral.patient == null || referral.patient.surname == null
                 || referral.patient.civilRegistrationNumber == null && referral.patient.alternativeIdentifier == null) {
-            findings.add(TranslationRule.MISSING.at(unh, "the patient's CPR number or surname (S07 PNA+PAT)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the patient's CPR number or surname (S07 PNA+PAT)", "patientens CPR-nummer eller efternavn (S07 PNA+PAT)")));
         }
         if (referral.statusCode == null && findings.stream().noneMatch(f -> f.ruleId().equals(TranslationRule.CODE_UNKNOWN.ruleId))) {
-            findings.add(TranslationRule.MISSING.at(unh, "the letter status (S02 GIS)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the letter status (S02 GIS)", "brevets status (S02 GIS)")));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class XmlToEdifact {
             }
         }
         if (letters.isEmpty()) {
-            findings.add(TranslationRule.MISSING.at(root, "/Emessage letter"));
+            findings.add(TranslationRule.MISSING.at(root, new Phrase("a letter in /Emessage", "et brev i /Emessage")));
             return new Translation(null, findings);
         }
         requireText(envelopeElement, "Identifier", findings);

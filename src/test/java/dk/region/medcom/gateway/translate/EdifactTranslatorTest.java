@@ -150,6 +150,7 @@ class EdifactTranslatorTest {
         Finding finding = firstError(toEdifact(DIS91_XML.replace("<PersonSurnameName>Mosebryggersen</PersonSurnameName>", "")));
         assertThat(finding.ruleId()).isEqualTo("EDI-MAP-MISSING");
         assertThat(finding.location().xpath()).isEqualTo("/Emessage/ClinicalEmail/Patient");
+        assertThat(finding.textDa()).isEqualTo("/Emessage/ClinicalEmail/Patient CivilRegistrationNumber eller PersonSurnameName mangler");
     }
 
     @Test
