@@ -84,28 +84,23 @@ final class ClinicalEmailFromEdifact {
     private boolean party(Segment segment) {
         switch (segment.tag()) {
             case "NAD" -> {
-                party = new Party();
                 if (segment.value(1).equals("SSP")) {
-                    letter.sender = party;
+                    letter.sender = party = SegmentValues.party(segment, mapping, findings);
                 } else if (segment.value(1).equals("PO")) {
-                    letter.receiver = party;
+                    letter.receiver = party = SegmentValues.party(segment, mapping, findings);
                 } else {
                     return false;
                 }
-                party.identifier = segment.value(2, 1);
-                party.identifierCode = code(segment, 2, mapping.identifierCodes, segment.value(2, 2) + ":" + segment.value(2, 3));
-                party.organisationName = segment.value(4, 1).equals("_") ? "" : segment.value(4, 1);
-                party.departmentName = segment.value(4, 2);
-                party.unitName = segment.value(4, 3);
             }
             case "ADR" -> {
                 if (party == null) {
                     return false;
                 }
-                party.streetName = segment.value(2, 2);
-                party.suburbName = segment.value(2, 3);
-                party.districtName = segment.value(3);
-                party.postCode = segment.value(4);
+                String[] address = SegmentValues.address(segment, findings);
+                party.streetName = address[0];
+                party.suburbName = address[1];
+                party.districtName = address[2];
+                party.postCode = address[3];
             }
             case "CON" -> {
                 if (party == null || !segment.value(2, 2).equals("TE")) {
@@ -170,12 +165,16 @@ final class ClinicalEmailFromEdifact {
                     return false;
                 }
                 patient.alternativeIdentifier = segment.value(1, 2);
+                if (patient.alternativeIdentifier.length() != 10) {
+                    findings.add(TranslationRule.WRONG_LENGTH.at(segment, "segment " + segment.number() + " RFF element 1", 10));
+                }
             }
             case "ADR" -> {
-                patient.streetName = segment.value(2, 2);
-                patient.suburbName = segment.value(2, 3);
-                patient.districtName = segment.value(3);
-                patient.postCode = segment.value(4);
+                String[] address = SegmentValues.address(segment, findings);
+                patient.streetName = address[0];
+                patient.suburbName = address[1];
+                patient.districtName = address[2];
+                patient.postCode = address[3];
             }
             case "EMP" -> patient.occupancy = segment.value(3, 4);
             default -> {
@@ -249,7 +248,7 @@ final class ClinicalEmailFromEdifact {
         if (letter.receiver == null) {
             findings.add(TranslationRule.MISSING.at(unh, new Phrase("the receiver (S01 NAD+PO)", "modtageren (S01 NAD+PO)")));
         }
-        if (letter.patient == null || letter.patient.surname == null
+        if (letter.patient == null || letter.patient.surname == null || letter.patient.surname.isEmpty()
                 || letter.patient.civilRegistrationNumber == null && letter.patient.alternativeIdentifier == null) {
             findings.add(TranslationRule.MISSING.at(unh, new Phrase("the patient's CPR number or surname (S07 PNA+PAT)", "patientens CPR-nummer eller efternavn (S07 PNA+PAT)")));
         }

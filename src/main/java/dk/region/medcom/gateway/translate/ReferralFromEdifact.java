@@ -86,7 +86,7 @@ final class ReferralFromEdifact {
                 if (party == null) {
                     return false;
                 }
-                String[] address = SegmentValues.address(segment);
+                String[] address = SegmentValues.address(segment, findings);
                 party.streetName = address[0];
                 party.suburbName = address[1];
                 party.districtName = address[2];
@@ -166,7 +166,10 @@ final class ReferralFromEdifact {
         HospitalReferral.Diagnosis diagnosis = new HospitalReferral.Diagnosis();
         diagnosis.code = cin.value(2, 1);
         diagnosis.typeCode = SegmentValues.code(cin, 2, codes.diagnoseTypes, cin.value(2, 2), findings);
-        diagnosis.text = cin.value(2, 4);
+        diagnosis.text = SegmentValues.limited(cin, 2, cin.value(2, 4), FreeTextEdifact.LINE_LENGTH, findings);
+        if (diagnosis.text.isEmpty()) {
+            findings.add(TranslationRule.MISSING.at(cin, "segment " + cin.number() + " CIN element 2 component 4"));
+        }
         if (cin.value(1).equals("H")) {
             referral.refer = diagnosis;
         } else {
@@ -241,13 +244,20 @@ final class ReferralFromEdifact {
         if (referral.sender == null) {
             findings.add(TranslationRule.MISSING.at(unh, new Phrase("the sender (S01 NAD+PO)", "afsenderen (S01 NAD+PO)")));
         }
+        if (referral.sender != null && referral.sender.organisationName.isEmpty()) {
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the sender's organisation name (NAD+PO element 4)",
+                    "afsenderens organisationsnavn (NAD+PO element 4)")));
+        }
+        if (referral.relative != null && (referral.relative.surname == null || referral.relative.surname.isEmpty())) {
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the relative's surname (S10 PNA+PAS)", "pårørendes efternavn (S10 PNA+PAS)")));
+        }
         if (referral.receiver == null) {
             findings.add(TranslationRule.MISSING.at(unh, new Phrase("the receiver (S01 NAD+SSP)", "modtageren (S01 NAD+SSP)")));
         }
         if (referral.referrer == null || referral.referrer.personName.isEmpty()) {
             findings.add(TranslationRule.MISSING.at(unh, new Phrase("the referrer (S01 NAD+BV)", "den henvisende læge (S01 NAD+BV)")));
         }
-        if (referral.patient == null || referral.patient.surname == null
+        if (referral.patient == null || referral.patient.surname == null || referral.patient.surname.isEmpty()
                 || referral.patient.civilRegistrationNumber == null && referral.patient.alternativeIdentifier == null) {
             findings.add(TranslationRule.MISSING.at(unh, new Phrase("the patient's CPR number or surname (S07 PNA+PAT)", "patientens CPR-nummer eller efternavn (S07 PNA+PAT)")));
         }

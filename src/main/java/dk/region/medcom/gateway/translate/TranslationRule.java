@@ -23,6 +23,7 @@ enum TranslationRule {
             "%s er ikke et 13-cifret lokationsnummer med gyldigt kontrolciffer"),
     TOO_MANY("EDI-MAP-TOO-MANY", Severity.ERROR, "more than %s %s", "mere end %s %s"),
     TOO_LONG("EDI-MAP-TOO-LONG", Severity.ERROR, "%s is longer than %s characters", "%s er længere end %s tegn"),
+    WRONG_LENGTH("EDI-MAP-LENGTH", Severity.ERROR, "%s must be exactly %s characters", "%s skal være præcis %s tegn"),
     TEXT_FORMAT("EDI-MAP-TEXT-FORMAT", Severity.WARNING,
             "unknown text format code, written as fixed font", "ukendt tekstformatkode, skrevet som fast skrift"),
     UNSUPPORTED("EDI-MAP-UNSUPPORTED", Severity.ERROR,
