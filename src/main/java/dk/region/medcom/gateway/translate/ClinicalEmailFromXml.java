@@ -117,6 +117,9 @@ final class ClinicalEmailFromXml {
             findings.add(TranslationRule.CPR.at(element.child("CivilRegistrationNumber"), "Patient/CivilRegistrationNumber"));
         }
         patient.alternativeIdentifier = element.text("AlternativeIdentifier");
+        if (patient.alternativeIdentifier != null && patient.alternativeIdentifier.length() != 10) {
+            findings.add(TranslationRule.WRONG_LENGTH.at(element.child("AlternativeIdentifier"), "Patient/AlternativeIdentifier", 10));
+        }
         patient.surname = element.text("PersonSurnameName");
         patient.givenName = element.text("PersonGivenName");
         patient.streetName = element.text("StreetName");

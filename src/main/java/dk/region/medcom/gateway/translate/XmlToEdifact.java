@@ -44,6 +44,10 @@ final class XmlToEdifact {
             return new Translation(null, findings);
         }
         requireText(envelopeElement, "Identifier", findings);
+        String interchangeReference = envelopeElement.text("Identifier");
+        if (interchangeReference != null && interchangeReference.chars().anyMatch(c -> c == '?' || c == ':' || c == '+' || c == '\'')) {
+            findings.add(TranslationRule.SERVICE_CHARACTER.at(envelopeElement.child("Identifier"), "/Emessage/Envelope/Identifier"));
+        }
         for (XmlElement letter : letters) {
             XmlElement letterInfo = letter.child("Letter");
             if (letterInfo != null) {

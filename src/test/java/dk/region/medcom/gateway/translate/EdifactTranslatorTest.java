@@ -164,6 +164,19 @@ class EdifactTranslatorTest {
     }
 
     @Test
+    void rejectsInterchangeReferenceWithServiceCharacter() {
+        Finding finding = firstError(toEdifact(DIS91_XML.replace("KuvertNr012234", "Kuvert?012234")));
+        assertThat(finding.ruleId()).isEqualTo("EDI-MAP-SERVICE-CHARACTER");
+        assertThat(finding.location().xpath()).isEqualTo("/Emessage/Envelope/Identifier");
+    }
+
+    @Test
+    void writesLineEndsInXmlValuesAsSpaces() {
+        Translation translation = toEdifact(DIS91_XML.replace("Knut Odvar", "Knut\nOdvar"));
+        assertThat(new String(translation.output(), StandardCharsets.ISO_8859_1)).contains("+FO:Knut Odvar'");
+    }
+
+    @Test
     void rejectsPatientWithoutSurname() {
         Finding finding = firstError(toEdifact(DIS91_XML.replace("<PersonSurnameName>Mosebryggersen</PersonSurnameName>", "")));
         assertThat(finding.ruleId()).isEqualTo("EDI-MAP-MISSING");

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Single-byte replacements, deletions and insertions in every valid sample, both syntaxes: the
- * translator never fails internally, every error finding says where it is, and XML it lets
- * through is valid against MedCom's schema.
+ * translator never fails internally, every error finding says where it is, XML it lets through
+ * is valid against MedCom's schema, and EDIFACT it lets through reads back without errors.
  */
 class MutationFuzzTest {
 
@@ -50,6 +50,9 @@ class MutationFuzzTest {
                         .as("%s mutation %d: %s", path, mutation, f.toLine()).isTrue());
                 if (edifact && translation.ok()) {
                     Conformance.assertValid(translation.output()); // what passes must be valid XML for MedCom
+                } else if (translation.ok()) {
+                    assertThat(TRANSLATOR.toXml(translation.output()).findings()).as("%s mutation %d read back", path, mutation)
+                            .filteredOn(Finding::isError).isEmpty(); // and EDIFACT we write, we must be able to read
                 }
             }
         }));
