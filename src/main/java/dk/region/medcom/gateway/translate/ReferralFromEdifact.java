@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import dk.region.medcom.gateway.parse.edifact.Segment;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ final class ReferralFromEdifact {
                 default -> false;
             };
             if (!expected) {
-                findings.add(TranslationRule.UNEXPECTED_SEGMENT.at(segment, group.isEmpty() ? "the REF01 header" : "REF01 group " + group));
+                findings.add(TranslationRule.UNEXPECTED_SEGMENT.at(segment, group.isEmpty() ? new Phrase("the REF01 header", "REF01-brevhovedet") : new Phrase("REF01 group " + group, "REF01-gruppe " + group)));
             }
         }
         checkComplete(unh);
@@ -85,7 +86,7 @@ final class ReferralFromEdifact {
                 if (party == null) {
                     return false;
                 }
-                String[] address = SegmentValues.address(segment);
+                String[] address = SegmentValues.address(segment, findings);
                 party.streetName = address[0];
                 party.suburbName = address[1];
                 party.districtName = address[2];
@@ -165,7 +166,10 @@ final class ReferralFromEdifact {
         HospitalReferral.Diagnosis diagnosis = new HospitalReferral.Diagnosis();
         diagnosis.code = cin.value(2, 1);
         diagnosis.typeCode = SegmentValues.code(cin, 2, codes.diagnoseTypes, cin.value(2, 2), findings);
-        diagnosis.text = cin.value(2, 4);
+        diagnosis.text = SegmentValues.limited(cin, 2, cin.value(2, 4), FreeTextEdifact.LINE_LENGTH, findings);
+        if (diagnosis.text.isEmpty()) {
+            findings.add(TranslationRule.MISSING.at(cin, "segment " + cin.number() + " CIN element 2 component 4"));
+        }
         if (cin.value(1).equals("H")) {
             referral.refer = diagnosis;
         } else {
@@ -238,20 +242,27 @@ final class ReferralFromEdifact {
 
     private void checkComplete(Segment unh) {
         if (referral.sender == null) {
-            findings.add(TranslationRule.MISSING.at(unh, "the sender (S01 NAD+PO)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the sender (S01 NAD+PO)", "afsenderen (S01 NAD+PO)")));
+        }
+        if (referral.sender != null && referral.sender.organisationName.isEmpty()) {
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the sender's organisation name (NAD+PO element 4)",
+                    "afsenderens organisationsnavn (NAD+PO element 4)")));
+        }
+        if (referral.relative != null && (referral.relative.surname == null || referral.relative.surname.isEmpty())) {
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the relative's surname (S10 PNA+PAS)", "pårørendes efternavn (S10 PNA+PAS)")));
         }
         if (referral.receiver == null) {
-            findings.add(TranslationRule.MISSING.at(unh, "the receiver (S01 NAD+SSP)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the receiver (S01 NAD+SSP)", "modtageren (S01 NAD+SSP)")));
         }
         if (referral.referrer == null || referral.referrer.personName.isEmpty()) {
-            findings.add(TranslationRule.MISSING.at(unh, "the referrer (S01 NAD+BV)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the referrer (S01 NAD+BV)", "den henvisende læge (S01 NAD+BV)")));
         }
-        if (referral.patient == null || referral.patient.surname == null
+        if (referral.patient == null || referral.patient.surname == null || referral.patient.surname.isEmpty()
                 || referral.patient.civilRegistrationNumber == null && referral.patient.alternativeIdentifier == null) {
-            findings.add(TranslationRule.MISSING.at(unh, "the patient's CPR number or surname (S07 PNA+PAT)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the patient's CPR number or surname (S07 PNA+PAT)", "patientens CPR-nummer eller efternavn (S07 PNA+PAT)")));
         }
         if (referral.statusCode == null && findings.stream().noneMatch(f -> f.ruleId().equals(TranslationRule.CODE_UNKNOWN.ruleId))) {
-            findings.add(TranslationRule.MISSING.at(unh, "the letter status (S02 GIS)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the letter status (S02 GIS)", "brevets status (S02 GIS)")));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import java.util.List;
 
 /** Reads an XREF01 {@code HospitalReferral} element into a {@link HospitalReferral}, checking its codes. */
@@ -66,7 +67,7 @@ final class ReferralFromXml {
             referral.visitations.add(read);
         }
         if (element.child("Reference") != null) {
-            findings.add(TranslationRule.UNSUPPORTED.at(element.child("Reference"), "a REF01 reference (Reference)"));
+            findings.add(TranslationRule.UNSUPPORTED.at(element.child("Reference"), new Phrase("a REF01 reference (Reference)", "en REF01-reference (Reference)")));
         }
         return referral;
     }
@@ -102,6 +103,9 @@ final class ReferralFromXml {
             findings.add(TranslationRule.CPR.at(element.child("CivilRegistrationNumber"), "Patient/CivilRegistrationNumber"));
         }
         patient.alternativeIdentifier = element.text("AlternativeIdentifier");
+        if (patient.alternativeIdentifier != null && patient.alternativeIdentifier.length() != 10) {
+            findings.add(TranslationRule.WRONG_LENGTH.at(element.child("AlternativeIdentifier"), "Patient/AlternativeIdentifier", 10));
+        }
         patient.surname = element.text("PersonSurnameName");
         patient.givenName = element.text("PersonGivenName");
         patient.title = element.text("PersonTitle");
@@ -115,7 +119,7 @@ final class ReferralFromXml {
         }
         patient.email = element.text("EmailIdentifier");
         if (patient.surname == null || patient.civilRegistrationNumber == null && patient.alternativeIdentifier == null) {
-            findings.add(TranslationRule.MISSING.at(element, element.path() + " CivilRegistrationNumber or PersonSurnameName"));
+            findings.add(TranslationRule.MISSING.at(element, new Phrase(element.path() + " CivilRegistrationNumber or PersonSurnameName", element.path() + " CivilRegistrationNumber eller PersonSurnameName")));
         }
         return patient;
     }

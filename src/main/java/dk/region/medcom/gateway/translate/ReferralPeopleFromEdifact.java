@@ -30,16 +30,24 @@ final class ReferralPeopleFromEdifact {
                     return false;
                 }
                 patient.alternativeIdentifier = segment.value(1, 2);
+                if (patient.alternativeIdentifier.length() != 10) {
+                    findings.add(TranslationRule.WRONG_LENGTH.at(segment, "segment " + segment.number() + " RFF element 1", 10));
+                }
             }
             case "ADR" -> {
-                String[] address = SegmentValues.address(segment);
+                String[] address = SegmentValues.address(segment, findings);
                 patient.streetName = address[0];
                 patient.suburbName = address[1];
                 patient.districtName = address[2];
                 patient.postCode = address[3];
             }
-            case "CON" -> patient.telephones.add(new String[] {segment.value(2, 1),
-                SegmentValues.code(segment, 1, codes.telephones, segment.value(1), findings)});
+            case "CON" -> {
+                if (segment.value(2, 1).isEmpty()) {
+                    findings.add(TranslationRule.MISSING.at(segment, "segment " + segment.number() + " CON element 2"));
+                }
+                patient.telephones.add(new String[] {segment.value(2, 1),
+                    SegmentValues.code(segment, 1, codes.telephones, segment.value(1), findings)});
+            }
             default -> {
                 return false;
             }

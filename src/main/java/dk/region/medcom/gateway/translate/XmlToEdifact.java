@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,14 @@ final class XmlToEdifact {
             }
         }
         if (letters.isEmpty()) {
-            findings.add(TranslationRule.MISSING.at(root, "/Emessage letter"));
+            findings.add(TranslationRule.MISSING.at(root, new Phrase("a letter in /Emessage", "et brev i /Emessage")));
             return new Translation(null, findings);
         }
         requireText(envelopeElement, "Identifier", findings);
+        String interchangeReference = envelopeElement.text("Identifier");
+        if (interchangeReference != null && interchangeReference.chars().anyMatch(c -> c == '?' || c == ':' || c == '+' || c == '\'')) {
+            findings.add(TranslationRule.SERVICE_CHARACTER.at(envelopeElement.child("Identifier"), "/Emessage/Envelope/Identifier"));
+        }
         for (XmlElement letter : letters) {
             XmlElement letterInfo = letter.child("Letter");
             if (letterInfo != null) {

@@ -58,6 +58,24 @@ class EdifactTranslatorTest {
     }
 
     @Test
+    void rejectsOrganisationNameLongerThanTheXmlAllows() {
+        Finding finding = firstError(toXml(DIS91_EDI.replace("HILLERØD SYGEHUS", "HILLERØD SYGEHUS OG OMEGNENS STORE KLINIK")));
+        assertThat(finding.ruleId()).isEqualTo("EDI-MAP-TOO-LONG");
+        assertThat(finding.location().segmentNumber()).isEqualTo(6);
+        assertThat(finding.textEn()).isEqualTo("segment 6 NAD element 4 is longer than 35 characters");
+    }
+
+    @Test
+    void rejectsAlternativeIdentifierThatIsNotTenCharacters() {
+        String alternative = DIS91_EDI.replace("PNA+PAT+1502824933:::CPR:IM+", "PNA+PAT+").replace("Knut Odvar'", "Knut Odvar'\nRFF+XPI:150282AB'")
+                .replace("UNT+30", "UNT+31");
+        Finding finding = firstError(toXml(alternative));
+        assertThat(finding.ruleId()).isEqualTo("EDI-MAP-LENGTH");
+        assertThat(finding.location().segmentTag()).isEqualTo("RFF");
+        assertThat(finding.location().segmentNumber()).isEqualTo(20);
+    }
+
+    @Test
     void rejectsSegmentOutOfPlace() {
         Finding finding = firstError(toXml(DIS91_EDI.replace("PAS+POT'", "PAS+POT'\nCIN+H'").replace("UNT+30", "UNT+31")));
         assertThat(finding.ruleId()).isEqualTo("EDI-MAP-UNEXPECTED-SEGMENT");
@@ -146,10 +164,24 @@ class EdifactTranslatorTest {
     }
 
     @Test
+    void rejectsInterchangeReferenceWithServiceCharacter() {
+        Finding finding = firstError(toEdifact(DIS91_XML.replace("KuvertNr012234", "Kuvert?012234")));
+        assertThat(finding.ruleId()).isEqualTo("EDI-MAP-SERVICE-CHARACTER");
+        assertThat(finding.location().xpath()).isEqualTo("/Emessage/Envelope/Identifier");
+    }
+
+    @Test
+    void writesLineEndsInXmlValuesAsSpaces() {
+        Translation translation = toEdifact(DIS91_XML.replace("Knut Odvar", "Knut\nOdvar"));
+        assertThat(new String(translation.output(), StandardCharsets.ISO_8859_1)).contains("+FO:Knut Odvar'");
+    }
+
+    @Test
     void rejectsPatientWithoutSurname() {
         Finding finding = firstError(toEdifact(DIS91_XML.replace("<PersonSurnameName>Mosebryggersen</PersonSurnameName>", "")));
         assertThat(finding.ruleId()).isEqualTo("EDI-MAP-MISSING");
         assertThat(finding.location().xpath()).isEqualTo("/Emessage/ClinicalEmail/Patient");
+        assertThat(finding.textDa()).isEqualTo("/Emessage/ClinicalEmail/Patient CivilRegistrationNumber eller PersonSurnameName mangler");
     }
 
     @Test

@@ -18,13 +18,14 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Single-byte replacements, deletions and insertions in every valid sample, both syntaxes: the
- * translator never fails internally, and every error finding says where it is.
+ * translator never fails internally, every error finding says where it is, XML it lets through
+ * is valid against MedCom's schema, and EDIFACT it lets through reads back without errors.
  */
 class MutationFuzzTest {
 
     private static final EdifactTranslator TRANSLATOR = EdifactTranslator.withDefaultMappings();
     private static final byte[] SPECIALS = "+:'?\\.UNHTZS0123 \n<>&/\u00e6".getBytes(StandardCharsets.ISO_8859_1);
-    private static final int MUTATIONS = 1500;
+    private static final int MUTATIONS = 1000;
 
     private static List<Path> validSamples() throws IOException {
         try (Stream<Path> files = Files.walk(Paths.get("samples"))) {
@@ -47,6 +48,12 @@ class MutationFuzzTest {
                 assertThat(translation.findings()).filteredOn(Finding::isError).allSatisfy(f -> assertThat(
                         edifact ? f.location().segmentNumber() != null : f.location().line() != null || f.location().xpath() != null)
                         .as("%s mutation %d: %s", path, mutation, f.toLine()).isTrue());
+                if (edifact && translation.ok()) {
+                    Conformance.assertValid(translation.output()); // what passes must be valid XML for MedCom
+                } else if (translation.ok()) {
+                    assertThat(TRANSLATOR.toXml(translation.output()).findings()).as("%s mutation %d read back", path, mutation)
+                            .filteredOn(Finding::isError).isEmpty(); // and EDIFACT we write, we must be able to read
+                }
             }
         }));
     }

@@ -104,10 +104,14 @@ final class SegmentTokenizer {
         return number >= 1 && number <= segmentStarts.length ? segmentStarts[number - 1] : -1;
     }
 
-    /** StAEDI reads one byte at a time; ByteArrayInputStream would take a lock for each. */
+    /**
+     * StAEDI reads one byte at a time, and wraps any stream without mark support in a
+     * BufferedInputStream; both it and ByteArrayInputStream take a lock per byte. This one does not.
+     */
     private static final class UnsynchronizedByteStream extends InputStream {
         private final byte[] bytes;
         private int position;
+        private int mark;
 
         UnsynchronizedByteStream(byte[] bytes, int start) {
             this.bytes = bytes;
@@ -128,6 +132,21 @@ final class SegmentTokenizer {
             System.arraycopy(bytes, position, target, offset, count);
             position += count;
             return count;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return true;
+        }
+
+        @Override
+        public void mark(int readLimit) {
+            mark = position;
+        }
+
+        @Override
+        public void reset() {
+            position = mark;
         }
     }
 }
