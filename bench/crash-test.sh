@@ -12,7 +12,7 @@
 # again, then checks that every message is in its recipient's outbox exactly once and that the
 # journal (through the API) says DELIVERED exactly once for each. Builds nothing: needs
 # target/medcom-gateway.jar (mvn -B verify or mvn -B -DskipTests package).
-# Environment: N, PORT (18181), TIMEOUT (seconds to wait for delivery, 300), KEEP=1 keeps the data.
+# Environment: N, PORT (18181), JAVA_OPTS (default: quick start, -XX:TieredStopAtLevel=1),, TIMEOUT (seconds to wait for delivery, 300), KEEP=1 keeps the data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-all}
@@ -43,7 +43,7 @@ now_s() { date +%s; }
 
 # --- the gateway -------------------------------------------------------------------------------
 start_gateway() {
-  java -Xmx512m -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" \
+  java ${JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" \
     --gateway.ingest.inbox-poll-ms=100 "${EXTRA_ARGS[@]}" >>"$DATA.log" 2>&1 &
   GW_PID=$!
   until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
