@@ -36,4 +36,11 @@ public class DeliveryFailures {
         journal.mark(new TrackingId(trackingId), "deliver", MessageState.DEAD_LETTER,
                 "delivery to " + recipient + " failed " + attempts + " times; last: " + reason);
     }
+
+    /** A message the broker gave up on (see {@code routes/dead-letter.yaml}). */
+    public void deadLetterFromBroker(@Header("medcomTrackingId") String trackingId) {
+        LOG.warn("stage=broker tracking={} outcome=dead-letter", trackingId);
+        journal.mark(new TrackingId(trackingId), "broker", MessageState.DEAD_LETTER,
+                "the broker gave up redelivering it (medcom.dead)");
+    }
 }

@@ -91,6 +91,7 @@ public class Journal {
                        String recipientLocation, String detail) {
         Timestamp now = Timestamp.from(clock.instant());
         boolean known = header != MessageHeader.UNKNOWN;
+        ensureRow(id);
         jdbc.sql("""
                 update message set state = :state, updated_at = :now,
                   message_format = coalesce(:format, message_format),
@@ -123,6 +124,7 @@ public class Journal {
             case HANDLED -> ", handled_at = :now";
             default -> "";
         };
+        ensureRow(id);
         jdbc.sql("update message set state = :state, updated_at = :now" + alsoAt + " where tracking_id = :id")
                 .param("state", state.name()).param("now", now).param("id", id.value()).update();
         addEvent(id, stage, state, detail, now);
@@ -186,6 +188,18 @@ public class Journal {
 
     public Optional<byte[]> original(TrackingId id) {
         return bodies.get(id.value(), BodyKind.ORIGINAL);
+    }
+
+    /**
+     * A message the broker holds must have its row, even if the database lost it (a restore from
+     * backup, an H2 file from before a crash): then a row is made again, so the journal keeps
+     * following the message instead of failing it.
+     */
+    private void ensureRow(TrackingId id) {
+        if (insert(id, "unknown", 0, null, null)) {
+            addEvent(id, "journal", MessageState.RECEIVED, "the journal had no row for this message; made again",
+                    Timestamp.from(clock.instant()));
+        }
     }
 
     private boolean insert(TrackingId id, String source, long sizeBytes, String fingerprint, TrackingId resentFrom) {

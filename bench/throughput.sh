@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Throughput: N messages inbox/ -> outbox/ through a persistent standalone Artemis broker and the
+# journal, and the broker's raw persistent send+receive rate measured against the same broker in
+# the same run (dk.region.medcom.gateway.bench.ArtemisRawRate).
+#
+#   bench/throughput.sh            N=2000 by default; PORT (18282)
+#
+# Reports messages/s for a burst of N files, p50/p99 inbox->outbox latency in that burst (mostly
+# queueing) and for a paced run of 100 messages at 10/s (the latency of one message on a quiet
+# gateway). Needs target/medcom-gateway.jar and compiled test classes (mvn -B verify).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-2000}
+PORT=${PORT:-18282}
+JAR=target/medcom-gateway.jar
+SAMPLE=samples/xdis91/xdis91-valid-needs-assessment.xml
+RECIPIENT=5790001000014
+ARTEMIS_VERSION=2.40.0
+[ -f "$JAR" ] && [ -d target/test-classes/dk/region/medcom/gateway/bench ] || { echo "build first: mvn -B verify"; exit 2; }
+WORK=$(mktemp -d /tmp/medcom-throughput.XXXXXX)
+GW_PID=""; ART_PID=""
+trap '[ -n "$GW_PID" ] && kill $GW_PID 2>/dev/null; [ -n "$ART_PID" ] && kill $ART_PID 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+log() { echo "[$(date +%H:%M:%S)] $*"; }
+
+# --- broker ---
+TGZ="$HOME/.m2/repository/org/apache/activemq/apache-artemis/$ARTEMIS_VERSION/apache-artemis-$ARTEMIS_VERSION-bin.tar.gz"
+[ -f "$TGZ" ] || mvn -B -q dependency:get -Dartifact="org.apache.activemq:apache-artemis:$ARTEMIS_VERSION:tar.gz:bin" -Dtransitive=false
+tar -xzf "$TGZ" -C "$WORK"
+"$WORK/apache-artemis-$ARTEMIS_VERSION/bin/artemis" create "$WORK/broker" --silent --user medcom --password bench \
+  --require-login --host 127.0.0.1 --http-host 127.0.0.1 --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor \
+  --no-hornetq-acceptor >/dev/null
+"$WORK/broker/bin/artemis" run >"$WORK/broker.log" 2>&1 & ART_PID=$!
+until grep -q AMQ221007 "$WORK/broker.log"; do sleep 0.2; done
+log "broker live"
+
+# --- gateway ---
+DATA="$WORK/data"; mkdir -p "$DATA/inbox"
+java -Xmx512m -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" --gateway.ingest.inbox-poll-ms=100 \
+  --spring.artemis.mode=native --spring.artemis.embedded.enabled=false \
+  --spring.artemis.broker-url=tcp://127.0.0.1:61616 --spring.artemis.user=medcom --spring.artemis.password=bench \
+  >"$WORK/gateway.log" 2>&1 & GW_PID=$!
+until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+  kill -0 $GW_PID 2>/dev/null || { tail -30 "$WORK/gateway.log"; exit 1; }; sleep 0.2
+done
+log "gateway up"
+
+# copies of the sample with unique envelope ids (TE + 12 digits)
+make() { # prefix count dir
+  mkdir -p "$3"
+  awk -v p="$1" -v n="$2" -v dir="$3" '{ lines[NR] = $0 } END { for (i = 1; i <= n; i++) { f = sprintf("%s/%s%05d.xml", dir, p, i); d = 0
+      for (l = 1; l <= NR; l++) { s = lines[l]; if (!d && s ~ /<Identifier>/) { sub(/<Identifier>[^<]*</, sprintf("<Identifier>%s%012d<", p, i), s); d = 1 }
+        print s > f } close(f) } }' "$SAMPLE"
+}
+# feeds files; writes "envelope-id epoch-seconds" per file as it lands in inbox/
+feed() { # dir pause
+  for f in "$1"/*.xml; do
+    b=$(basename "$f" .xml); cp "$f" "$DATA/inbox/.$b.part"; mv "$DATA/inbox/.$b.part" "$DATA/inbox/$b.xml"
+    echo "$b $EPOCHREALTIME"; [ "$2" = 0 ] || sleep "$2"
+  done
+}
+delivered() { find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' 2>/dev/null | wc -l; }
+await_delivered() { until [ "$(delivered)" -ge "$1" ]; do sleep 0.2; done; }
+# "envelope-id epoch-seconds" of each delivered file (its modification time: when it was renamed into place)
+outbox_times() {
+  find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' -printf '%T@ %p\n' | while read -r t f; do
+    echo "$(grep -o -m1 "$1[0-9]\{12\}" "$f" | head -1) $t"; done
+}
+percentiles() { # fed-file delivered-file prefix -> "p50 p99" in ms
+  awk -v p="$3" 'NR == FNR { id = sprintf("%s%012d", p, substr($1, 3) + 0); fed[id] = $2; next }
+       ($1 in fed) { print int(($2 - fed[$1]) * 1000) }' "$1" "$2" | sort -n |
+    awk '{ v[NR] = $1 } END { printf "p50 %d ms, p99 %d ms (n=%d)", v[int(NR * 0.5) + 1], v[int(NR * 0.99) + 1], NR }'
+}
+
+# --- paced: 100 messages at 10/s ---
+make PA 100 "$WORK/paced"
+feed "$WORK/paced" 0.1 >"$WORK/paced.fed"
+await_delivered 100
+outbox_times PA >"$WORK/paced.out"
+PACED=$(percentiles "$WORK/paced.fed" "$WORK/paced.out" PA)
+log "paced 10/s: inbox->outbox $PACED"
+
+# --- burst: N messages as fast as they can be written ---
+make TE "$N" "$WORK/burst"
+before=$(delivered)
+t0=$EPOCHREALTIME
+feed "$WORK/burst" 0 >"$WORK/burst.fed"
+fed=$EPOCHREALTIME
+await_delivered $(( before + N ))
+t1=$EPOCHREALTIME
+outbox_times TE >"$WORK/burst.out"
+RATE=$(awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", n / (b - a) }')
+BURST=$(percentiles "$WORK/burst.fed" "$WORK/burst.out" TE)
+log "burst of $N: fed in $(awk -v a="$t0" -v b="$fed" 'BEGIN { printf "%.1f", b - a }') s, all delivered after $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s: $RATE msg/s; inbox->outbox $BURST"
+
+# --- the broker alone, same broker, same run ---
+CP="$WORK/cp.txt"
+mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$CP" -Dmdep.includeScope=test >/dev/null
+RAW=$(java -cp "target/test-classes:$(cat "$CP")" dk.region.medcom.gateway.bench.ArtemisRawRate \
+  tcp://127.0.0.1:61616 medcom bench "$N" "$SAMPLE")
+log "$RAW"
+
+echo
+echo "gateway, standalone persistent Artemis + H2 journal, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg):"
+echo "  burst of $N: $RATE msg/s inbox->outbox; latency $BURST"
+echo "  paced 10 msg/s: latency $PACED"
+echo "  $RAW"
