@@ -111,7 +111,7 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
         void routesAReferralByTheResidenceMunicipalityAndWritesTheReceiverIn() throws IOException {
             String marker = uniqueEnvelopeId();
             String aalborg = directory.forMunicipality("851").get(0).locationNumber();
-            drop("referral.xml", sampleTo("xref15/xref15-valid-rehabilitation.xml", marker, "5790009999994"));
+            drop("referral.xml", unknownReceiver("xref15/xref15-valid-rehabilitation.xml", marker));
 
             Path delivered = awaitFileContaining(outbox(aalborg), marker);
 
@@ -128,11 +128,12 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.APPLICATION_XML);
             JsonNode answer = as(http, OPERATOR).postForObject("/api/routing/explain", new HttpEntity<>(
-                    sampleTo("xref15/xref15-valid-rehabilitation.xml", marker, "5790009999994"), headers), JsonNode.class);
+                    unknownReceiver("xref15/xref15-valid-rehabilitation.xml", marker), headers), JsonNode.class);
 
             assertThat(answer.path("routed").asBoolean()).isTrue();
             assertThat(answer.path("municipality").asText()).isEqualTo("851");
             assertThat(answer.path("steps").toString()).contains("is not in the recipient directory")
+                    .contains("kommunenummer 999 is not one of the 98 municipalities")
                     .contains("residence municipality code 851 is Aalborg");
         }
     }
@@ -166,7 +167,7 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
         @Test
         void tellsTheSenderOfAnUnroutableMessageThatTheLocationNumberIsUnknown() throws IOException {
             String marker = uniqueEnvelopeId();
-            drop("nowhere.xml", sampleTo(VALID_XDIS91, marker, "5790009999994"));
+            drop("nowhere.xml", unknownReceiver(VALID_XDIS91, marker));
 
             Path quarantined = awaitFileContaining(quarantine(), marker);
             Path receipt = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(quarantined) + "-receipt");
@@ -240,6 +241,13 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
                     .getForObject("/api/messages?envelopeId=" + marker + "&state=DUPLICATE", JsonNode.class)
                     .path("items").size() == 1);
         }
+    }
+
+    /** A receiver the gateway cannot know: an unlisted location number and a municipality code that does not exist. */
+    private static byte[] unknownReceiver(String sample, String envelopeId) {
+        String xml = new String(sampleTo(sample, envelopeId, "5790009999994"), StandardCharsets.UTF_8);
+        return xml.replaceFirst("(<Receiver>\\s*<EANIdentifier>[^<]*</EANIdentifier>\\s*<Identifier>)[^<]*", "$1999")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static long filesContaining(Path folder, String marker) throws IOException {
