@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput of the validate stage (safe parse + XSD + business rules) with JMH, one thread.
 # Usage: bench/jmh-validate.sh [extra JMH options]   e.g. bench/jmh-validate.sh -prof gc
-# Default: ValidateBenchmark -f 1 -wi 3 -i 5 -t 1 (about 5 minutes for the three benchmarks).
+# Default: ValidateBenchmark -f 1 -wi 3 -i 5 -t 1 (about 5 minutes for the three benchmarks);
+# replace the defaults with JMH_DEFAULTS, e.g. JMH_DEFAULTS="-f 1 -wi 5 -i 5 -t 1" bench/jmh-validate.sh
 # On a busy shared machine, wall-clock throughput measures the neighbours too; for messages per
 # CPU-second of one thread run:  bench/jmh-validate.sh --cpu [message.xml]
 set -euo pipefail
@@ -14,4 +15,4 @@ if [ "${1:-}" = "--cpu" ]; then
     dk.region.medcom.gateway.validate.bench.CpuTimeProbe "$@"
 fi
 exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  org.openjdk.jmh.Main ValidateBenchmark -f 1 -wi 3 -i 5 -t 1 "$@"
+  org.openjdk.jmh.Main ValidateBenchmark ${JMH_DEFAULTS:--f 1 -wi 3 -i 5 -t 1} "$@"
