@@ -12,12 +12,29 @@ import java.util.Optional;
  */
 public final class Cpr {
 
+    /** The value MedCom allows when the CPR number is not known. */
+    public static final String UNKNOWN = "0000000000";
+    private static final int[] WEIGHTS = {4, 3, 2, 7, 6, 5, 4, 3, 2, 1};
+
     private Cpr() {
+    }
+
+    public static boolean isTenDigits(String cpr) {
+        return cpr != null && cpr.length() == 10 && cpr.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** Modulus 11 held for every number until 2007; numbers without it are issued since, so this is only a remark. */
+    public static boolean passesModulus11(String cpr) {
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            sum += (cpr.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return sum % 11 == 0;
     }
 
     /** The birth date, or empty when the value is not ten digits or its first six are not a date. */
     public static Optional<LocalDate> birthDate(String cpr) {
-        if (cpr == null || cpr.length() != 10 || !cpr.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!isTenDigits(cpr)) {
             return Optional.empty();
         }
         int day = Integer.parseInt(cpr.substring(0, 2));

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.validate.rules;
 
+import dk.region.medcom.gateway.message.Cpr;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.validate.BusinessRule;
 import dk.region.medcom.gateway.validate.ParsedMessage;
