@@ -9,17 +9,18 @@ cd "$(dirname "$0")/.."
 JAR=target/medcom-gateway.jar
 PORT=${PORT:-18080}
 DATA=$(mktemp -d /tmp/medcom-bench.XXXXXX)
-SAMPLE=${SAMPLE:-samples/xdis91/xdis91-valid-basic.xml}
+SAMPLE=${SAMPLE:-samples/xdis91/xdis91-valid-needs-assessment.xml}
 RECIPIENT=${RECIPIENT:-5790001000014}
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
 now_ms() { date +%s%3N; }
+delivered() { { find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -type f ! -name '.*' 2>/dev/null || true; } | wc -l; }
 
 start=$(now_ms)
-java "$@" -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" >"$DATA.log" 2>&1 &
+java "$@" -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" >/tmp/medcom-bench.log 2>&1 &
 PID=$!
 until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
-  kill -0 $PID 2>/dev/null || { echo "gateway died; see $DATA.log"; exit 1; }
+  kill -0 $PID 2>/dev/null || { echo "gateway died; see /tmp/medcom-bench.log"; exit 1; }
   sleep 0.1
 done
 up=$(now_ms)
@@ -29,10 +30,12 @@ sleep 10
 echo "RSS idle after 10 s: $(( $(awk '/VmRSS/ {print $2}' /proc/$PID/status) / 1024 )) MB"
 
 for i in 1 2 3 4 5; do
-  before=$(ls "$DATA/outbox/$RECIPIENT" 2>/dev/null | grep -v '^\.' | wc -l)
+  before=$(delivered)
   t0=$(now_ms)
-  cp "$SAMPLE" "$DATA/inbox/.bench-$i.part" && mv "$DATA/inbox/.bench-$i.part" "$DATA/inbox/bench-$i.xml"
-  until [ "$(ls "$DATA/outbox/$RECIPIENT" 2>/dev/null | grep -v '^\.' | wc -l)" -gt "$before" ]; do sleep 0.01; done
+  # a new envelope identifier each time: the same letter twice would (rightly) be a duplicate
+  sed "0,/<Identifier>[^<]*</s//<Identifier>BENCH$(date +%s%N | tail -c 10)</" "$SAMPLE" > "$DATA/inbox/.bench-$i.part"
+  mv "$DATA/inbox/.bench-$i.part" "$DATA/inbox/bench-$i.xml"
+  until [ "$(delivered)" -gt "$before" ]; do sleep 0.01; done
   echo "inbox to outbox, message $i: $(( $(now_ms) - t0 )) ms"
 done
 echo "RSS after the messages: $(( $(awk '/VmRSS/ {print $2}' /proc/$PID/status) / 1024 )) MB"

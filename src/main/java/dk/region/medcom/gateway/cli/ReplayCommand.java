@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import dk.region.medcom.gateway.journal.EnvelopeRewriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,14 +48,21 @@ class ReplayCommand implements Callable<Integer> {
             description = "name:password of a user with the sender role (default: the demo sender user)")
     String user;
 
+    @Option(names = "--fresh-ids", description = "give each message a new envelope identifier, so a folder can be "
+            + "replayed again without every message being recognised as a duplicate")
+    boolean freshIds;
+
     @Spec
     CommandSpec spec;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    // made in call(), not here: picocli builds every verb at start-up, and translate must stay fast
+    private HttpClient http;
+    private ObjectMapper json;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Path> files;
@@ -83,10 +91,14 @@ class ReplayCommand implements Callable<Integer> {
     }
 
     private String post(Path file) throws IOException, InterruptedException {
+        byte[] body = Files.readAllBytes(file);
+        if (freshIds) {
+            body = EnvelopeRewriter.withEnvelopeId(body, freshEnvelopeId()).orElse(body);
+        }
         HttpRequest request = HttpRequest.newBuilder(url.resolve("/api/messages"))
                 .header("Authorization", basicAuth())
                 .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new IOException("HTTP " + response.statusCode() + ": check --user (name:password with the sender role)");
@@ -95,6 +107,11 @@ class ReplayCommand implements Callable<Integer> {
             throw new IOException("HTTP " + response.statusCode());
         }
         return json.readTree(response.body()).path("trackingId").asText();
+    }
+
+    /** 14 characters, MedCom's maximum for an envelope identifier. */
+    private static String freshEnvelopeId() {
+        return "R" + String.format("%013d", java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000_000L));
     }
 
     private String basicAuth() {

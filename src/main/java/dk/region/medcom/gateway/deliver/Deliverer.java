@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 
@@ -34,37 +35,63 @@ public class Deliverer {
     }
 
     public PipelineMessage deliver(PipelineMessage message) throws IOException, InterruptedException {
-        Recipient recipient = message.routing().recipient();
-        switch (recipient.channel().type()) {
-            case FOLDER -> toFolder(message, recipient);
-            // the tracking id as Artemis duplicate id: a redelivered message does not reach the recipient twice
-            case QUEUE -> producer.sendBodyAndHeaders("jms:queue:medcom.outbound." + recipient.locationNumber(),
-                    message.outbound(), Map.of("medcomTrackingId", message.trackingId().value(),
-                            DeliveryQueue.DUPLICATE_ID, message.trackingId().value()));
-            case HTTP -> toHttp(message, recipient);
-        }
+        send(message.routing().recipient(), message.routing().targetFormat(), message.outbound(),
+                message.trackingId().value(), routingHeaders(message));
         return message;
     }
 
-    private void toFolder(PipelineMessage message, Recipient recipient) throws IOException {
+    /**
+     * Hands bytes to a recipient's channel. {@code name} identifies the delivery (the file name
+     * without extension, the queue's duplicate id); the same name delivered twice is one delivery.
+     */
+    public void send(Recipient recipient, MessageFormat format, byte[] bytes, String name, Map<String, Object> headers)
+            throws IOException, InterruptedException {
+        switch (recipient.channel().type()) {
+            case FOLDER -> toFolder(recipient, format, bytes, name);
+            case QUEUE -> {
+                Map<String, Object> withId = new HashMap<>(headers);
+                // Artemis drops a second message with the same id: a redelivered delivery is not doubled
+                withId.put("_AMQ_DUPL_ID", name);
+                producer.sendBodyAndHeaders("jms:queue:medcom.outbound." + recipient.locationNumber(), bytes, withId);
+            }
+            case HTTP -> toHttp(recipient, format, bytes, name);
+        }
+    }
+
+    /** What a queue consumer needs to handle the message without parsing it; no personal data. */
+    static Map<String, Object> routingHeaders(PipelineMessage message) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put("medcomTrackingId", message.trackingId().value());
+        headers.put("medcomType", message.header().messageType());
+        headers.put("medcomFormat", message.routing().targetFormat().name());
+        headers.put("medcomRecipient", message.routing().recipient().locationNumber());
+        if (message.header().senderLocation() != null) {
+            headers.put("medcomSender", message.header().senderLocation());
+        }
+        if (message.routing().municipality() != null) {
+            headers.put("medcomMunicipality", message.routing().municipality());
+        }
+        return headers;
+    }
+
+    private void toFolder(Recipient recipient, MessageFormat format, byte[] bytes, String name) throws IOException {
         Path folder = folders.outbox().resolve(recipient.locationNumber());
         Files.createDirectories(folder);
-        String extension = message.routing().targetFormat() == MessageFormat.XML ? ".xml" : ".edi";
-        Path target = folder.resolve(message.trackingId() + extension);
+        Path target = folder.resolve(name + (format == MessageFormat.XML ? ".xml" : ".edi"));
         // written under a dot-name the recipient ignores, then renamed: it never sees half a message
         Path temp = folder.resolve("." + target.getFileName() + ".tmp");
-        Files.write(temp, message.outbound());
+        Files.write(temp, bytes);
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private void toHttp(PipelineMessage message, Recipient recipient) throws IOException, InterruptedException {
-        String contentType = message.routing().targetFormat() == MessageFormat.XML
-                ? "application/xml" : "application/edifact";
+    private void toHttp(Recipient recipient, MessageFormat format, byte[] bytes, String name)
+            throws IOException, InterruptedException {
+        String contentType = format == MessageFormat.XML ? "application/xml" : "application/edifact";
         HttpRequest request = HttpRequest.newBuilder(URI.create(recipient.channel().target()))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)
-                .header("X-Medcom-Tracking-Id", message.trackingId().value())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(message.outbound()))
+                .header("X-Medcom-Delivery-Id", name)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {

@@ -25,6 +25,9 @@ public class DeliveryQueue {
 
     public static final String RECIPIENT = "medcomRecipient";
     public static final String TARGET_FORMAT = "medcomTargetFormat";
+    /** The format the sender used: its receipt goes back in that format. */
+    public static final String SENDER_FORMAT = "medcomSenderFormat";
+    public static final String MUNICIPALITY = "medcomMunicipality";
     /** Artemis drops a second message with the same value on the same address (duplicate detection). */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
@@ -44,6 +47,10 @@ public class DeliveryQueue {
         headers.put("medcomSource", message.source());
         headers.put(RECIPIENT, message.routing().recipient().locationNumber());
         headers.put(TARGET_FORMAT, message.routing().targetFormat().name());
+        headers.put(SENDER_FORMAT, message.format().name());
+        if (message.routing().municipality() != null) {
+            headers.put(MUNICIPALITY, message.routing().municipality());
+        }
         headers.put(DUPLICATE_ID, "deliver:" + message.trackingId().value());
         return message.outbound();
     }
@@ -51,14 +58,15 @@ public class DeliveryQueue {
     /** The recipient's side: the message as the deliverer and the journal need it. */
     public PipelineMessage resume(@Body byte[] outbound, @Header("medcomTrackingId") String trackingId,
                                   @Header("medcomSource") String source, @Header(RECIPIENT) String location,
-                                  @Header(TARGET_FORMAT) String targetFormat) {
+                                  @Header(TARGET_FORMAT) String targetFormat, @Header(SENDER_FORMAT) String senderFormat,
+                                  @Header(MUNICIPALITY) String municipality) {
         TrackingId id = new TrackingId(trackingId);
         Recipient recipient = directory.find(location)
                 .orElseThrow(() -> new IllegalStateException("recipient " + location + " is no longer in the directory"));
         PipelineMessage message = new PipelineMessage(id, source, null);
-        message.parsed(MessageFormat.valueOf(targetFormat), null, journal.find(id).map(DeliveryQueue::header)
+        message.parsed(MessageFormat.valueOf(senderFormat), null, journal.find(id).map(DeliveryQueue::header)
                 .orElse(MessageHeader.UNKNOWN));
-        message.routed(new RoutingDecision(recipient, MessageFormat.valueOf(targetFormat), List.of()));
+        message.routed(new RoutingDecision(recipient, MessageFormat.valueOf(targetFormat), municipality, List.of()));
         message.translated(outbound);
         return message;
     }

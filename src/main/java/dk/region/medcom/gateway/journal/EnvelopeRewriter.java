@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Envelope's Identifier in XML, the interchange control reference in UNB (and UNZ) in EDIFACT.
  * Works on the bytes read as ISO-8859-1 (one char per byte), so nothing else in the message changes.
  */
-final class EnvelopeRewriter {
+public final class EnvelopeRewriter {
 
     private static final Pattern XML_ENVELOPE_ID = Pattern.compile(
             "(<(?:[\\w.-]+:)?Envelope[\\s>].*?<(?:[\\w.-]+:)?Identifier>)[^<]*(<)", Pattern.DOTALL);
@@ -21,7 +21,7 @@ final class EnvelopeRewriter {
     }
 
     /** Empty when the message has no envelope identifier to rewrite. */
-    static Optional<byte[]> withEnvelopeId(byte[] original, String envelopeId) {
+    public static Optional<byte[]> withEnvelopeId(byte[] original, String envelopeId) {
         String text = new String(original, StandardCharsets.ISO_8859_1);
         String stripped = text.stripLeading();
         Optional<String> rewritten = stripped.startsWith("UNA") || stripped.startsWith("UNB")
@@ -43,8 +43,23 @@ final class EnvelopeRewriter {
         if (withUnb == null) {
             return Optional.empty();
         }
-        String withUnz = replaceElement(withUnb, "UNZ", 2, reference, d);
+        // UNZ follows only when it matched UNB: a broken interchange is resent as broken, not repaired
+        String unbReference = elementOf(text, "UNB", 5, d);
+        String unzReference = elementOf(text, "UNZ", 2, d);
+        String withUnz = unbReference != null && unbReference.equals(unzReference)
+                ? replaceElement(withUnb, "UNZ", 2, reference, d) : null;
         return Optional.of(withUnz == null ? withUnb : withUnz);
+    }
+
+    /** Data element {@code index} (0 is the tag) of the first segment with {@code tag}, or null. */
+    private static String elementOf(String text, String tag, int index, Delimiters d) {
+        int start = segmentStart(text, tag, d);
+        if (start < 0) {
+            return null;
+        }
+        int end = unescapedIndexOf(text, d.segment(), start, d);
+        List<String> elements = split(text.substring(start, end < 0 ? text.length() : end), d.element(), d);
+        return elements.size() > index ? elements.get(index) : null;
     }
 
     /** Replaces data element {@code index} (0 is the tag) of the first segment with {@code tag}. */

@@ -2,10 +2,14 @@ package dk.region.medcom.gateway.journal;
 
 /** Where a message stands. The journal keeps the time of every transition. */
 public enum MessageState {
-    RECEIVED, PARSED, VALIDATED, ROUTED, TRANSLATED, DELIVERED, ACKNOWLEDGED,
+    RECEIVED, PARSED, VALIDATED, ROUTED, TRANSLATED, DELIVERED,
+    /** The recipient sent a positive receipt. */
+    ACKNOWLEDGED,
+    /** The recipient sent a negative receipt. */
+    REJECTED_BY_RECIPIENT,
     /** A stage found errors; the message is on its way to quarantine. */
     REJECTED, QUARANTINED,
-    /** The same envelope was seen before; not delivered again. */
+    /** Same sender, envelope and letter identifiers as an earlier message: not delivered again. */
     DUPLICATE,
     /** An operator resent it as a new message with a new envelope identifier. */
     RESENT,
@@ -19,7 +23,8 @@ public enum MessageState {
     /** True when the gateway is done with the message unless an operator acts. */
     public boolean isFinal() {
         return switch (this) {
-            case DELIVERED, ACKNOWLEDGED, QUARANTINED, DUPLICATE, RESENT, DEAD_LETTER, HANDLED -> true;
+            case DELIVERED, ACKNOWLEDGED, REJECTED_BY_RECIPIENT, QUARANTINED, DUPLICATE, RESENT, DEAD_LETTER,
+                 HANDLED -> true;
             default -> false;
         };
     }

@@ -6,6 +6,7 @@ import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,9 +85,7 @@ public class StageRecorder {
     }
 
     private static String findingLines(PipelineMessage message) {
-        if (message.findings().isEmpty()) {
-            return null;
-        }
-        return message.findings().stream().map(Finding::toLine).collect(Collectors.joining("\n"));
+        List<Finding> fresh = message.takeNewFindings();
+        return fresh.isEmpty() ? null : fresh.stream().map(Finding::toLine).collect(Collectors.joining("\n"));
     }
 }

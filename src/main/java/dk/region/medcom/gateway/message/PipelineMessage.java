@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.message;
 import dk.region.medcom.gateway.route.RoutingDecision;
 import java.util.ArrayList;
 import java.util.List;
+import org.w3c.dom.Document;
 
 /**
  * One message on its way through the pipeline stages. Each stage fills in its part; the original
@@ -16,9 +17,13 @@ public final class PipelineMessage {
     private final List<Finding> findings = new ArrayList<>();
     private MessageFormat format;
     private byte[] xml;
+    private Document document;
     private MessageHeader header = MessageHeader.UNKNOWN;
     private RoutingDecision routing;
     private byte[] outbound;
+    private boolean enriched;
+    private TrackingId duplicateOf;
+    private int findingsRecorded;
 
     public PipelineMessage(TrackingId trackingId, String source, byte[] original) {
         this.trackingId = trackingId;
@@ -49,9 +54,32 @@ public final class PipelineMessage {
     }
 
     public void parsed(MessageFormat format, byte[] xml, MessageHeader header) {
+        parsed(format, xml, null, header);
+    }
+
+    public void parsed(MessageFormat format, byte[] xml, Document document, MessageHeader header) {
         this.format = format;
         this.xml = xml;
+        this.document = document;
         this.header = header;
+    }
+
+    /**
+     * The XML form as a DOM, read once at parse and shared by the later stages (validate reads it,
+     * route may enrich its Receiver). Null when the message could not be read. Never leaves the JVM.
+     */
+    public Document document() {
+        return document;
+    }
+
+    /** The XML form was changed (the resolved receiver written in): it is no longer "as sent". */
+    public void enriched(byte[] enrichedXml) {
+        this.xml = enrichedXml;
+        this.enriched = true;
+    }
+
+    public boolean isEnriched() {
+        return enriched;
     }
 
     public MessageHeader header() {
@@ -75,8 +103,24 @@ public final class PipelineMessage {
         this.outbound = outbound;
     }
 
+    /** This message repeats an earlier one (same sender, envelope and letter identifiers). */
+    public void duplicateOf(TrackingId first) {
+        this.duplicateOf = first;
+    }
+
+    public boolean isDuplicate() {
+        return duplicateOf != null;
+    }
+
     public List<Finding> findings() {
         return List.copyOf(findings);
+    }
+
+    /** The findings added since the last call: each stage's journal entry lists only its own. */
+    public List<Finding> takeNewFindings() {
+        List<Finding> fresh = List.copyOf(findings.subList(findingsRecorded, findings.size()));
+        findingsRecorded = findings.size();
+        return fresh;
     }
 
     public void addFindings(List<Finding> more) {

@@ -6,6 +6,7 @@ import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.parse.edifact.EdifactSniffer;
+import dk.region.medcom.gateway.parse.edifact.EnvelopeHeaderReader;
 import dk.region.medcom.gateway.parse.xml.HeaderReader;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
 import dk.region.medcom.gateway.parse.xml.UnreadableXmlException;
@@ -24,6 +25,7 @@ public class MessageParser {
 
     private final EdifactTranslator edifact;
     private final SafeXmlParser xmlParser;
+    private final EnvelopeHeaderReader envelopeHeaders = new EnvelopeHeaderReader();
 
     public MessageParser(EdifactTranslator edifact, SafeXmlParser xmlParser) {
         this.edifact = edifact;
@@ -41,7 +43,8 @@ public class MessageParser {
             Translation translation = edifact.toXml(original);
             message.addFindings(translation.findings());
             if (!translation.ok()) {
-                message.parsed(MessageFormat.EDIFACT, null, MessageHeader.UNKNOWN);
+                message.parsed(MessageFormat.EDIFACT, null,
+                        envelopeHeaders.read(original).orElse(MessageHeader.UNKNOWN));
                 return message;
             }
             return readHeader(message, MessageFormat.EDIFACT, translation.output());
@@ -63,7 +66,7 @@ public class MessageParser {
                 message.addFindings(List.of(Finding.error("PARSE-NOT-MEDCOM", Location.xml(null, null, "/*"),
                         "the root element is not a MedCom Emessage", "rodelementet er ikke en MedCom Emessage")));
             }
-            message.parsed(format, xml, header.orElse(MessageHeader.UNKNOWN));
+            message.parsed(format, xml, document, header.orElse(MessageHeader.UNKNOWN));
         } catch (UnreadableXmlException e) {
             message.addFindings(List.of(e.finding()));
             message.parsed(format, null, MessageHeader.UNKNOWN);

@@ -1,63 +1,108 @@
 package dk.region.medcom.gateway.route;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 
-/** The recipients the gateway knows, by location number, read from the operator's YAML file. */
+/**
+ * The recipients the gateway knows, read from the operator's YAML file. {@link #reloadIfChanged()}
+ * picks up an edited file; a file with a mistake is refused (the line is logged by the caller) and
+ * the previous directory stays in force, so a typo never stops routing.
+ */
 public class RecipientDirectory {
 
-    private final Map<String, Recipient> byLocationNumber;
+    private final String location;
+    private volatile Snapshot snapshot;
+    private volatile long loadedModified;
 
     RecipientDirectory(List<Recipient> recipients) {
-        this.byLocationNumber = recipients.stream()
-                .collect(Collectors.toUnmodifiableMap(Recipient::locationNumber, Function.identity()));
+        this.location = null;
+        this.snapshot = new Snapshot(recipients);
     }
 
+    private RecipientDirectory(String location) {
+        this.location = location;
+        this.loadedModified = lastModified();
+        this.snapshot = new Snapshot(readFile());
+    }
+
+    /** Reads the directory; an invalid file throws {@link InvalidDirectoryException} naming the line. */
     public static RecipientDirectory load(String location) {
+        return new RecipientDirectory(location);
+    }
+
+    /**
+     * Re-reads the file if it changed since the last read. Returns true when a new directory took
+     * effect; throws {@link InvalidDirectoryException} (keeping the old one) when the new file is invalid.
+     */
+    public boolean reloadIfChanged() {
+        long modified = lastModified();
+        if (location == null || modified == loadedModified) {
+            return false;
+        }
+        loadedModified = modified; // an invalid file is reported once, not on every check
+        snapshot = new Snapshot(readFile());
+        return true;
+    }
+
+    public Optional<Recipient> find(String locationNumber) {
+        return Optional.ofNullable(locationNumber).map(snapshot.byLocationNumber::get);
+    }
+
+    /** The recipients that serve a municipality directly (units reached only by a rule left out). */
+    public List<Recipient> forMunicipality(String kommunekode) {
+        return snapshot.byMunicipality.getOrDefault(MunicipalityDirectory.normalise(kommunekode), List.of());
+    }
+
+    public int size() {
+        return snapshot.byLocationNumber.size();
+    }
+
+    /** Every recipient's location number, for making one delivery consumer each. */
+    public java.util.Set<String> locationNumbers() {
+        return snapshot.byLocationNumber.keySet();
+    }
+
+    private List<Recipient> readFile() {
         Resource resource = new DefaultResourceLoader().getResource(location);
-        try (InputStream in = resource.getInputStream()) {
-            DirectoryFile file = new ObjectMapper(new YAMLFactory()).readValue(in, DirectoryFile.class);
-            return new RecipientDirectory(file.recipients().stream().map(Entry::toRecipient).toList());
+        try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+            return DirectoryFile.read(reader, resource.getDescription());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read recipient directory " + location, e);
         }
     }
 
-    public Optional<Recipient> find(String locationNumber) {
-        return Optional.ofNullable(locationNumber).map(byLocationNumber::get);
+    private long lastModified() {
+        if (location == null) {
+            return 0;
+        }
+        try {
+            Resource resource = new DefaultResourceLoader().getResource(location);
+            return resource.isFile() ? resource.lastModified() : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
-    /** Every recipient's location number, for making one delivery consumer each. */
-    public java.util.Set<String> locationNumbers() {
-        return byLocationNumber.keySet();
-    }
+    private static final class Snapshot {
+        final Map<String, Recipient> byLocationNumber;
+        final Map<String, List<Recipient>> byMunicipality;
 
-    public int size() {
-        return byLocationNumber.size();
-    }
-
-    record DirectoryFile(List<Entry> recipients) {
-    }
-
-    record Entry(@JsonProperty("location-number") String locationNumber, String name, String channel,
-                 String url, Set<String> formats, Boolean enabled) {
-
-        Recipient toRecipient() {
-            Channel.Type type = channel == null ? Channel.Type.FOLDER : Channel.Type.valueOf(channel.toUpperCase());
-            return new Recipient(locationNumber, name, new Channel(type, url), Set.copyOf(formats),
-                    enabled == null || enabled);
+        Snapshot(List<Recipient> recipients) {
+            byLocationNumber = recipients.stream()
+                    .collect(Collectors.toUnmodifiableMap(Recipient::locationNumber, Function.identity()));
+            byMunicipality = recipients.stream()
+                    .filter(r -> r.municipality() != null && !r.reachedByRuleOnly())
+                    .collect(Collectors.groupingBy(Recipient::municipality));
         }
     }
 }

@@ -6,7 +6,15 @@ import dk.region.medcom.gateway.deliver.DeliveryQueue;
 import dk.region.medcom.gateway.deliver.DeliveryRoutes;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.parse.MessageParser;
+import dk.region.medcom.gateway.receipts.DuplicateGuard;
+import dk.region.medcom.gateway.receipts.ReceiptCorrelation;
+import dk.region.medcom.gateway.receipts.ReceiptProperties;
+import dk.region.medcom.gateway.receipts.Receipts;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
+import dk.region.medcom.gateway.route.MunicipalityDirectory;
+import dk.region.medcom.gateway.route.PostcodeDirectory;
 import dk.region.medcom.gateway.route.RecipientDirectory;
 import dk.region.medcom.gateway.route.RouteProperties;
 import dk.region.medcom.gateway.route.Router;
@@ -25,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
  * that knows how they are put together.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class PipelineConfiguration {
 
     @Bean
@@ -38,7 +47,7 @@ class PipelineConfiguration {
     }
 
     @Bean
-    MessageValidator messageValidator(ValidateProperties validate, java.time.Clock clock) {
+    MessageValidator messageValidator(ValidateProperties validate, Clock clock) {
         return MessageValidator.from(validate, clock);
     }
 
@@ -57,14 +66,36 @@ class PipelineConfiguration {
         return RecipientDirectory.load(route.recipientsFile());
     }
 
+    @Bean
+    MunicipalityDirectory municipalityDirectory() {
+        return MunicipalityDirectory.load();
+    }
+
     @Bean("router")
-    Router router(RecipientDirectory directory) {
-        return new Router(directory);
+    Router router(RecipientDirectory directory, MunicipalityDirectory municipalities, RouteProperties route,
+                  Clock clock) {
+        return new Router(directory, municipalities, PostcodeDirectory.load(route.postcodesFile()), clock);
     }
 
     @Bean("translator")
     RecipientTranslator translator(EdifactTranslator edifact) {
         return new RecipientTranslator(edifact);
+    }
+
+    @Bean("receipts")
+    Receipts receipts(EdifactTranslator edifact, Deliverer deliverer, RecipientDirectory directory, JdbcClient jdbc,
+                      Journal journal, ReceiptProperties properties, Clock clock) {
+        return new Receipts(edifact, deliverer, directory, jdbc, journal, properties, clock);
+    }
+
+    @Bean("duplicates")
+    DuplicateGuard duplicates(JdbcClient jdbc, Receipts receipts, Clock clock) {
+        return new DuplicateGuard(jdbc, receipts, clock);
+    }
+
+    @Bean("receiptCorrelation")
+    ReceiptCorrelation receiptCorrelation(JdbcClient jdbc, Journal journal) {
+        return new ReceiptCorrelation(jdbc, journal);
     }
 
     @Bean("deliverer")

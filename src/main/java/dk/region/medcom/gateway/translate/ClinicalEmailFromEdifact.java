@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import dk.region.medcom.gateway.parse.edifact.Segment;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ final class ClinicalEmailFromEdifact {
                 default -> false;
             };
             if (!expected) {
-                findings.add(TranslationRule.UNEXPECTED_SEGMENT.at(segment, group.isEmpty() ? "the DIS91 header" : "DIS91 group " + group));
+                findings.add(TranslationRule.UNEXPECTED_SEGMENT.at(segment, group.isEmpty() ? new Phrase("the DIS91 header", "DIS91-brevhovedet") : new Phrase("DIS91 group " + group, "DIS91-gruppe " + group)));
             }
         }
         letter.clinicalInformation.removeIf(List::isEmpty);
@@ -60,7 +61,7 @@ final class ClinicalEmailFromEdifact {
 
     static boolean isGroupMarker(Segment segment) {
         String tag = segment.tag();
-        return tag.charAt(0) == 'S' && Character.isDigit(tag.charAt(1)) && Character.isDigit(tag.charAt(2));
+        return tag.length() == 3 && tag.charAt(0) == 'S' && Character.isDigit(tag.charAt(1)) && Character.isDigit(tag.charAt(2));
     }
 
     private boolean header(Segment segment) {
@@ -83,28 +84,23 @@ final class ClinicalEmailFromEdifact {
     private boolean party(Segment segment) {
         switch (segment.tag()) {
             case "NAD" -> {
-                party = new Party();
                 if (segment.value(1).equals("SSP")) {
-                    letter.sender = party;
+                    letter.sender = party = SegmentValues.party(segment, mapping, findings);
                 } else if (segment.value(1).equals("PO")) {
-                    letter.receiver = party;
+                    letter.receiver = party = SegmentValues.party(segment, mapping, findings);
                 } else {
                     return false;
                 }
-                party.identifier = segment.value(2, 1);
-                party.identifierCode = code(segment, 2, mapping.identifierCodes, segment.value(2, 2) + ":" + segment.value(2, 3));
-                party.organisationName = segment.value(4, 1).equals("_") ? "" : segment.value(4, 1);
-                party.departmentName = segment.value(4, 2);
-                party.unitName = segment.value(4, 3);
             }
             case "ADR" -> {
                 if (party == null) {
                     return false;
                 }
-                party.streetName = segment.value(2, 2);
-                party.suburbName = segment.value(2, 3);
-                party.districtName = segment.value(3);
-                party.postCode = segment.value(4);
+                String[] address = SegmentValues.address(segment, findings);
+                party.streetName = address[0];
+                party.suburbName = address[1];
+                party.districtName = address[2];
+                party.postCode = address[3];
             }
             case "CON" -> {
                 if (party == null || !segment.value(2, 2).equals("TE")) {
@@ -169,12 +165,16 @@ final class ClinicalEmailFromEdifact {
                     return false;
                 }
                 patient.alternativeIdentifier = segment.value(1, 2);
+                if (patient.alternativeIdentifier.length() != 10) {
+                    findings.add(TranslationRule.WRONG_LENGTH.at(segment, "segment " + segment.number() + " RFF element 1", 10));
+                }
             }
             case "ADR" -> {
-                patient.streetName = segment.value(2, 2);
-                patient.suburbName = segment.value(2, 3);
-                patient.districtName = segment.value(3);
-                patient.postCode = segment.value(4);
+                String[] address = SegmentValues.address(segment, findings);
+                patient.streetName = address[0];
+                patient.suburbName = address[1];
+                patient.districtName = address[2];
+                patient.postCode = address[3];
             }
             case "EMP" -> patient.occupancy = segment.value(3, 4);
             default -> {
@@ -227,7 +227,7 @@ final class ClinicalEmailFromEdifact {
                 }
                 FreeTextEdifact.appendLines(format, segment.components(4), text);
             }
-            case "BIN", "URL", "SUP" -> findings.add(TranslationRule.UNSUPPORTED.at(segment, "a DIS91 reference (FTX+BIN/URL/SUP)"));
+            case "BIN", "URL", "SUP" -> findings.add(TranslationRule.UNSUPPORTED.at(segment, new Phrase("a DIS91 reference (FTX+BIN/URL/SUP)", "en DIS91-reference (FTX+BIN/URL/SUP)")));
             default -> {
                 return false;
             }
@@ -236,31 +236,27 @@ final class ClinicalEmailFromEdifact {
     }
 
     private String code(Segment segment, int element, CodeList list, String edifactCode) {
-        String xml = list.toXml(edifactCode);
-        if (xml == null) {
-            findings.add(TranslationRule.CODE_UNKNOWN.at(segment, "segment " + segment.number() + " " + segment.tag() + " element " + element, list.name()));
-        }
-        return xml;
+        return SegmentValues.code(segment, element, list, edifactCode, findings);
     }
 
     private void checkComplete(Segment unh) {
         if (letter.sender == null) {
-            findings.add(TranslationRule.MISSING.at(unh, "the sender (S01 NAD+SSP)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the sender (S01 NAD+SSP)", "afsenderen (S01 NAD+SSP)")));
         } else if (letter.sender.organisationName.isEmpty()) {
-            findings.add(TranslationRule.MISSING.at(unh, "the sender's organisation name (NAD+SSP element 4)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the sender's organisation name (NAD+SSP element 4)", "afsenderens organisationsnavn (NAD+SSP element 4)")));
         }
         if (letter.receiver == null) {
-            findings.add(TranslationRule.MISSING.at(unh, "the receiver (S01 NAD+PO)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the receiver (S01 NAD+PO)", "modtageren (S01 NAD+PO)")));
         }
-        if (letter.patient == null || letter.patient.surname == null
+        if (letter.patient == null || letter.patient.surname == null || letter.patient.surname.isEmpty()
                 || letter.patient.civilRegistrationNumber == null && letter.patient.alternativeIdentifier == null) {
-            findings.add(TranslationRule.MISSING.at(unh, "the patient's CPR number or surname (S07 PNA+PAT)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the patient's CPR number or surname (S07 PNA+PAT)", "patientens CPR-nummer eller efternavn (S07 PNA+PAT)")));
         }
         if (letter.authorisationDate == null && findings.stream().noneMatch(f -> f.ruleId().equals(TranslationRule.DATE.ruleId))) {
-            findings.add(TranslationRule.MISSING.at(unh, "the authorisation time (DTM+137)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the authorisation time (DTM+137)", "autorisationstidspunktet (DTM+137)")));
         }
         if (letter.statusCode == null && findings.stream().noneMatch(f -> f.ruleId().equals(TranslationRule.CODE_UNKNOWN.ruleId))) {
-            findings.add(TranslationRule.MISSING.at(unh, "the letter status (S02 GIS)"));
+            findings.add(TranslationRule.MISSING.at(unh, new Phrase("the letter status (S02 GIS)", "brevets status (S02 GIS)")));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import java.util.List;
 
 /** Reads an XDIS91 {@code ClinicalEmail} element into a {@link ClinicalEmail}, checking codes and DIS91's limits. */
@@ -56,7 +57,7 @@ final class ClinicalEmailFromXml {
         }
         readTexts(element, letter);
         if (!element.children("Reference").isEmpty()) {
-            findings.add(TranslationRule.UNSUPPORTED.at(element.child("Reference"), "a DIS91 reference (Reference)"));
+            findings.add(TranslationRule.UNSUPPORTED.at(element.child("Reference"), new Phrase("a DIS91 reference (Reference)", "en DIS91-reference (Reference)")));
         }
         return letter;
     }
@@ -79,7 +80,7 @@ final class ClinicalEmailFromXml {
             }
             int room = MAX_FTX_PER_GROUP - (first && letter.subject != null && !letter.subject.isEmpty() ? 1 : 0);
             if (ftxSegments(runs) > room) {
-                findings.add(TranslationRule.TOO_MANY.at(text01, room, "FTX segments (5 lines of 70 characters each) for one ClinicalInformation"));
+                findings.add(TranslationRule.TOO_MANY.at(text01, room, new Phrase("FTX segments (5 lines of 70 characters each) for one ClinicalInformation", "FTX-segmenter (5 linjer à 70 tegn) til én ClinicalInformation")));
             }
             letter.clinicalInformation.add(runs);
             first = false;
@@ -116,6 +117,9 @@ final class ClinicalEmailFromXml {
             findings.add(TranslationRule.CPR.at(element.child("CivilRegistrationNumber"), "Patient/CivilRegistrationNumber"));
         }
         patient.alternativeIdentifier = element.text("AlternativeIdentifier");
+        if (patient.alternativeIdentifier != null && patient.alternativeIdentifier.length() != 10) {
+            findings.add(TranslationRule.WRONG_LENGTH.at(element.child("AlternativeIdentifier"), "Patient/AlternativeIdentifier", 10));
+        }
         patient.surname = element.text("PersonSurnameName");
         patient.givenName = element.text("PersonGivenName");
         patient.streetName = element.text("StreetName");
@@ -123,6 +127,9 @@ final class ClinicalEmailFromXml {
         patient.districtName = element.text("DistrictName");
         patient.postCode = element.text("PostCodeIdentifier");
         patient.occupancy = element.text("OccupancyText");
+        if (patient.surname == null || patient.civilRegistrationNumber == null && patient.alternativeIdentifier == null) {
+            findings.add(TranslationRule.MISSING.at(element, new Phrase(element.path() + " CivilRegistrationNumber or PersonSurnameName", element.path() + " CivilRegistrationNumber eller PersonSurnameName")));
+        }
         patient.episodeOfCareStatus = coded(element, "EpisodeOfCareStatusCode", mapping.episodeStatusCodes, false);
         return patient;
     }

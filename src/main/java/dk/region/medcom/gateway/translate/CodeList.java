@@ -14,6 +14,8 @@ final class CodeList {
     private final String name;
     private final Map<String, String> toXml = new HashMap<>();
     private final Map<String, String> toEdifact = new HashMap<>();
+    /** XML values as read from a document, where surrounding whitespace is gone. */
+    private final Map<String, String> trimmedToEdifact = new HashMap<>();
 
     private CodeList(String name) {
         this.name = name;
@@ -30,6 +32,7 @@ final class CodeList {
             }
             list.toXml.putIfAbsent(edifact, xml);
             list.toEdifact.putIfAbsent(xml, edifact);
+            list.trimmedToEdifact.putIfAbsent(xml.trim(), edifact);
         }
         return list;
     }
@@ -50,7 +53,8 @@ final class CodeList {
 
     /** The EDIFACT code for an XML value, or null when the value is not in the list. */
     String toEdifact(String xmlValue) {
-        return toEdifact.get(xmlValue);
+        String edifact = toEdifact.get(xmlValue);
+        return edifact != null || xmlValue == null ? edifact : trimmedToEdifact.get(xmlValue.trim());
     }
 
     String name() {

@@ -20,7 +20,10 @@ final class CsvTable {
     private CsvTable() {
     }
 
-    /** Each row as column name to trimmed value; a missing trailing column reads as "". */
+    /**
+     * Each row as column name to value; a missing trailing column reads as "". Values are not
+     * trimmed: MedCom's own enumeration has {@code "patologi "} with a trailing space.
+     */
     static List<Map<String, String>> read(String resource) {
         InputStream in = CsvTable.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
@@ -34,14 +37,14 @@ final class CsvTable {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] cells = line.split(",", -1);
+                String[] cells = line.replace("\r", "").split(",", -1);
                 if (header == null) {
                     header = cells;
                     continue;
                 }
                 Map<String, String> row = new TreeMap<>();
                 for (int i = 0; i < header.length; i++) {
-                    row.put(header[i].trim(), i < cells.length ? cells[i].trim() : "");
+                    row.put(header[i].trim(), i < cells.length ? cells[i] : "");
                 }
                 rows.add(row);
             }

@@ -100,7 +100,8 @@ final class EdifactOut {
             if (c > 0xFF) {
                 latin1 = false;
             }
-            sb.append(c);
+            // Line ends and tabs in XML values are layout, as in mixed content; EDIFACT data carries none.
+            sb.append(c < ' ' ? ' ' : c);
         }
     }
 }

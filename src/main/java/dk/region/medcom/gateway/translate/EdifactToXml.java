@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import dk.region.medcom.gateway.parse.edifact.EdifactReader;
 import dk.region.medcom.gateway.parse.edifact.Interchange;
 import dk.region.medcom.gateway.parse.edifact.Segment;
@@ -39,8 +40,9 @@ final class EdifactToXml {
         for (List<Segment> message : messages) {
             MessageType type = typeOf(message);
             if (!type.xmlNamespace().equals(first.xmlNamespace())) {
-                findings.add(TranslationRule.UNEXPECTED_SEGMENT.at(message.get(0), "an interchange of " + first.letterType()
-                        + " letters (one XML namespace per Emessage)"));
+                findings.add(TranslationRule.UNEXPECTED_SEGMENT.at(message.get(0), new Phrase("an interchange of " + first.letterType()
+                        + " letters (one XML namespace per Emessage)", "en forsendelse med " + first.letterType()
+                        + "-breve (ét XML-navnerum pr. Emessage)")));
                 continue;
             }
             letterMappings.get(type.mapping()).toXml(type, message, envelope, out, findings);

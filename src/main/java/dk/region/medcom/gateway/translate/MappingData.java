@@ -16,6 +16,7 @@ final class MappingData {
     final CodeList acknowledgementCodes = CodeList.load("acknowledgement-codes");
     final CodeList textFormats = CodeList.load("text-formats");
     final CodeList receiptActions = CodeList.load("receipt-actions");
+    final ReferralCodes referralCodes = new ReferralCodes();
 
     MappingData() {
         messageTypes = CsvTable.read("mapping/message-types.csv").stream().map(MessageType::of).toList();

@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import dk.region.medcom.gateway.parse.edifact.Segment;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,17 @@ final class ReceiptFromEdifact {
                 receipt.originalSender = segment.value(2, 1);
                 receipt.originalReceiver = segment.value(3, 1);
                 checkAction(segment, 4, action, findings);
+                requireValues(segment, findings, 1, 2, 3);
             } else if (segment.is("UCM") && uciSeen) {
                 letter = new Receipt.OriginalLetter();
                 letter.identifier = segment.value(1);
                 letter.versionCode = segment.value(2, 5);
                 receipt.originalLetters.add(letter);
                 checkAction(segment, 3, action, findings);
+                requireValues(segment, findings, 1);
+                if (mapping.byAssociationCode(letter.versionCode).isEmpty()) {
+                    findings.add(TranslationRule.CODE_UNKNOWN.at(segment, "segment " + segment.number() + " UCM element 2", "message-types"));
+                }
             } else if (segment.is("FTX") && uciSeen && !action.equals("7")) {
                 Receipt.Refusal refusal = letter == null ? receipt.refusal : letter.refusal;
                 if (refusal == null) {
@@ -54,9 +60,18 @@ final class ReceiptFromEdifact {
             }
         }
         if (!uciSeen) {
-            findings.add(TranslationRule.MISSING.at(message.get(0), "UCI (the interchange the receipt answers)"));
+            findings.add(TranslationRule.MISSING.at(message.get(0), new Phrase("UCI (the interchange the receipt answers)", "UCI (den forsendelse kvitteringen svarer på)")));
         }
         return receipt;
+    }
+
+    private static void requireValues(Segment segment, List<Finding> findings, int... elements) {
+        for (int element : elements) {
+            if (segment.value(element, 1).isEmpty()) {
+                findings.add(TranslationRule.MISSING.at(segment, "segment " + segment.number() + " " + segment.tag() + " element " + element));
+                return;
+            }
+        }
     }
 
     private static void checkAction(Segment segment, int element, String action, List<Finding> findings) {

@@ -5,7 +5,8 @@ import dk.region.medcom.gateway.message.PipelineMessage;
 
 /**
  * The translate stage: gives the recipient the message in the format its routing decision names.
- * A recipient that takes the sender's format gets the original bytes untouched.
+ * A recipient that takes the sender's format gets the original bytes untouched, unless routing
+ * wrote the resolved receiver into the message.
  */
 public class RecipientTranslator {
 
@@ -17,7 +18,7 @@ public class RecipientTranslator {
 
     public PipelineMessage translate(PipelineMessage message) {
         MessageFormat target = message.routing().targetFormat();
-        if (target == message.format()) {
+        if (target == message.format() && !message.isEnriched()) {
             message.translated(message.original());
         } else if (target == MessageFormat.XML) {
             message.translated(message.xml());

@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.Severity;
 import dk.region.medcom.gateway.parse.edifact.Segment;
@@ -22,6 +23,10 @@ enum TranslationRule {
             "%s er ikke et 13-cifret lokationsnummer med gyldigt kontrolciffer"),
     TOO_MANY("EDI-MAP-TOO-MANY", Severity.ERROR, "more than %s %s", "mere end %s %s"),
     TOO_LONG("EDI-MAP-TOO-LONG", Severity.ERROR, "%s is longer than %s characters", "%s er længere end %s tegn"),
+    SERVICE_CHARACTER("EDI-MAP-SERVICE-CHARACTER", Severity.ERROR,
+            "%s holds an EDIFACT service character (? : + '), which the interchange trailer UNZ cannot carry",
+            "%s indeholder et EDIFACT-tjenestetegn (? : + '), som forsendelsens afslutning UNZ ikke kan bære"),
+    WRONG_LENGTH("EDI-MAP-LENGTH", Severity.ERROR, "%s must be exactly %s characters", "%s skal være præcis %s tegn"),
     TEXT_FORMAT("EDI-MAP-TEXT-FORMAT", Severity.WARNING,
             "unknown text format code, written as fixed font", "ukendt tekstformatkode, skrevet som fast skrift"),
     UNSUPPORTED("EDI-MAP-UNSUPPORTED", Severity.ERROR,
@@ -50,7 +55,13 @@ enum TranslationRule {
     }
 
     Finding at(Location location, Object... args) {
-        return new Finding(ruleId, severity, location, textEn.formatted(args), textDa.formatted(args));
+        Object[] en = new Object[args.length];
+        Object[] da = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            en[i] = Phrase.en(args[i]);
+            da[i] = Phrase.da(args[i]);
+        }
+        return new Finding(ruleId, severity, location, textEn.formatted(en), textDa.formatted(da));
     }
 
     Finding at(Segment segment, Object... args) {

@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,19 @@ final class XmlToEdifact {
             }
         }
         if (letters.isEmpty()) {
-            findings.add(TranslationRule.MISSING.at(root, "/Emessage letter"));
+            findings.add(TranslationRule.MISSING.at(root, new Phrase("a letter in /Emessage", "et brev i /Emessage")));
             return new Translation(null, findings);
+        }
+        requireText(envelopeElement, "Identifier", findings);
+        String interchangeReference = envelopeElement.text("Identifier");
+        if (interchangeReference != null && interchangeReference.chars().anyMatch(c -> c == '?' || c == ':' || c == '+' || c == '\'')) {
+            findings.add(TranslationRule.SERVICE_CHARACTER.at(envelopeElement.child("Identifier"), "/Emessage/Envelope/Identifier"));
+        }
+        for (XmlElement letter : letters) {
+            XmlElement letterInfo = letter.child("Letter");
+            if (letterInfo != null) {
+                requireText(letterInfo, "Identifier", findings);
+            }
         }
         EdifactOut out = new EdifactOut();
         writeUnb(envelopeElement, letters.get(0), findings, out);
@@ -83,6 +95,16 @@ final class XmlToEdifact {
         out.segment("UNB", EdifactOut.composite("UNOC", "3"), EdifactOut.composite(ean(firstLetter, "Sender"), "14"),
                 EdifactOut.composite(ean(firstLetter, "Receiver"), "14"), EdifactOut.composite(date.substring(2), time),
                 envelope.text("Identifier"), "", "", "", ack);
+    }
+
+    /** Identifiers the envelope is built from: present, and at most 14 characters (UNB/UNH limits). */
+    private static void requireText(XmlElement parent, String name, List<Finding> findings) {
+        String text = parent.text(name);
+        if (text == null || text.isEmpty()) {
+            findings.add(TranslationRule.MISSING.at(parent, parent.path() + "/" + name));
+        } else if (text.length() > 14) {
+            findings.add(TranslationRule.TOO_LONG.at(parent.child(name), parent.path() + "/" + name, 14));
+        }
     }
 
     private static String ean(XmlElement letter, String party) {

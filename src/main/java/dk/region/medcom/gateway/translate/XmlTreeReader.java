@@ -46,7 +46,11 @@ final class XmlTreeReader {
         } catch (XMLStreamException | RuntimeException e) {
             // The parser's message can quote the document, so only its position is reported.
             javax.xml.stream.Location where = e instanceof XMLStreamException x ? x.getLocation() : null;
-            findings.add(TranslationRule.XML_MALFORMED.at(where == null ? Location.NONE
+            if (where == null && reader != null) {
+                where = reader.getLocation();
+            }
+            // Without any position (the declaration itself is unreadable) the fault is at the start.
+            findings.add(TranslationRule.XML_MALFORMED.at(where == null ? Location.xml(1, 1, null)
                     : Location.xml(where.getLineNumber(), where.getColumnNumber(), null)));
             return null;
         } finally {

@@ -1,7 +1,9 @@
 package dk.region.medcom.gateway.validate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -39,6 +41,22 @@ final class Dom {
         List<Element> found = new ArrayList<>();
         collect(from, localName, found);
         return found;
+    }
+
+    /** Every element at or below {@code from}, grouped by local name, each group in document order. */
+    static Map<String, List<Element>> indexByLocalName(Element from) {
+        Map<String, List<Element>> index = new HashMap<>();
+        index(from, index);
+        return index;
+    }
+
+    private static void index(Element e, Map<String, List<Element>> index) {
+        index.computeIfAbsent(localName(e), k -> new ArrayList<>()).add(e);
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                index(child, index);
+            }
+        }
     }
 
     private static void collect(Element e, String localName, List<Element> found) {

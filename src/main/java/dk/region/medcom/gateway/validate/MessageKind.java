@@ -1,5 +1,7 @@
 package dk.region.medcom.gateway.validate;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -21,33 +23,38 @@ public record MessageKind(String namespace, String rootElement, String versionCo
         versionCode = versionCode == null ? "" : versionCode;
     }
 
-    /** Reads the kind from a parsed message; a root other than Emessage is taken as the letter itself. */
+    /** Reads the kind from a parsed message (its first letter); a root other than Emessage is taken as the letter itself. */
     public static MessageKind of(Document document) {
         Element root = document.getDocumentElement();
-        if (root == null) {
-            return UNKNOWN;
-        }
-        Element letter = letterElement(root);
-        String versionCode = "";
-        Element letterHeader = letter == null ? null : Dom.child(letter, "Letter");
-        Element version = letterHeader == null ? null : Dom.child(letterHeader, "VersionCode");
-        if (version != null) {
-            versionCode = version.getTextContent().trim();
-        }
-        return new MessageKind(root.getNamespaceURI(), letter == null ? "" : Dom.localName(letter), versionCode);
+        Element letter = root == null ? null : letterElement(root);
+        return letter == null ? (root == null ? UNKNOWN : new MessageKind(root.getNamespaceURI(), "", "")) : ofLetter(root, letter);
     }
 
-    /** The first element under Emessage that is not the Envelope (or the root when it is not an Emessage). */
+    static MessageKind ofLetter(Element root, Element letter) {
+        Element letterHeader = Dom.child(letter, "Letter");
+        Element version = letterHeader == null ? null : Dom.child(letterHeader, "VersionCode");
+        String versionCode = version == null ? "" : version.getTextContent().trim();
+        return new MessageKind(root.getNamespaceURI(), Dom.localName(letter), versionCode);
+    }
+
+    /** The first letter element (see {@link #letterElements}), or null. */
     static Element letterElement(Element root) {
+        List<Element> letters = letterElements(root);
+        return letters.isEmpty() ? null : letters.get(0);
+    }
+
+    /** The elements under Emessage that are not the Envelope, or the root itself when it is not an Emessage. */
+    static List<Element> letterElements(Element root) {
         if (!EMESSAGE.equals(Dom.localName(root))) {
-            return root;
+            return List.of(root);
         }
+        List<Element> letters = new ArrayList<>();
         for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && !"Envelope".equals(Dom.localName(e))) {
-                return e;
+                letters.add(e);
             }
         }
-        return null;
+        return letters;
     }
 
     public boolean isKnown() {

@@ -17,6 +17,7 @@ import org.w3c.dom.Document;
  * The validate stage's facade: reads a MedCom XML message safely, checks it against the schema
  * for its kind, then runs the business rules. Never throws for bad input: unreadable XML, an
  * unknown kind and schema violations all come back as ERROR findings. Thread-safe; plain Java.
+ * (It throws only for a fault of the gateway itself, such as one of its own schemas not compiling.)
  */
 public final class MessageValidator {
 
@@ -56,18 +57,21 @@ public final class MessageValidator {
 
     /** Validates a document already read by {@link SafeXmlParser} (so findings have line numbers). */
     public ValidationReport validate(Document document) {
-        ParsedMessage message = new ParsedMessage(document);
+        MessageKind kind = MessageKind.of(document);
         List<Finding> findings = new ArrayList<>();
-        Optional<Schema> schema = catalog.schemaFor(message.kind());
+        Optional<Schema> schema = catalog.schemaFor(kind);
         if (schema.isEmpty()) {
-            findings.add(ValidationCode.UNKNOWN_KIND.at(document.getDocumentElement(), message.kind().toString()));
+            findings.add(ValidationCode.UNKNOWN_KIND.at(document.getDocumentElement(), kind.toString()));
         } else {
             findings.addAll(SchemaCheck.check(schema.get(), document));
         }
-        for (BusinessRule rule : rules) {
-            findings.addAll(safely(rule, message));
+        for (ParsedMessage letter : ParsedMessage.perLetter(document)) {
+            for (BusinessRule rule : rules) {
+                findings.addAll(safely(rule, letter));
+            }
         }
-        return new ValidationReport(message.kind(), findings);
+        // envelope-level findings (e.g. a future Sent date) come once per letter: keep one
+        return new ValidationReport(kind, findings.stream().distinct().toList());
     }
 
     private static List<Finding> safely(BusinessRule rule, ParsedMessage message) {

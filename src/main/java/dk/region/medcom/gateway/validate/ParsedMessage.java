@@ -2,6 +2,7 @@ package dk.region.medcom.gateway.validate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -9,18 +10,38 @@ import org.w3c.dom.Element;
 /**
  * A readable message as business rules see it: its kind, its DOM, and walks by local name from
  * the letter element (e.g. {@code find("Patient", "CivilRegistrationNumber")}). Rules only read.
+ * One instance serves one validation on one thread.
  */
 public final class ParsedMessage {
 
     private final Document document;
     private final MessageKind kind;
     private final Element letter;
+    private Map<String, List<Element>> byName; // built on first use; a ParsedMessage serves one thread
 
+    /** The message as seen from its first letter. */
     public ParsedMessage(Document document) {
+        this(document, document.getDocumentElement() == null ? null : MessageKind.letterElement(document.getDocumentElement()));
+    }
+
+    /** The message as seen from one of its letters (an Emessage may carry several). */
+    public ParsedMessage(Document document, Element letter) {
         this.document = document;
-        this.kind = MessageKind.of(document);
+        this.letter = letter;
+        this.kind = letter == null ? MessageKind.UNKNOWN : MessageKind.ofLetter(document.getDocumentElement(), letter);
+    }
+
+    /** One view per letter under Emessage, in document order (one view when the root is the letter). */
+    public static List<ParsedMessage> perLetter(Document document) {
         Element root = document.getDocumentElement();
-        this.letter = root == null ? null : MessageKind.letterElement(root);
+        if (root == null) {
+            return List.of(new ParsedMessage(document, null));
+        }
+        List<ParsedMessage> views = new ArrayList<>();
+        for (Element letter : MessageKind.letterElements(root)) {
+            views.add(new ParsedMessage(document, letter));
+        }
+        return views.isEmpty() ? List.of(new ParsedMessage(document, null)) : views;
     }
 
     public Document document() {
@@ -34,6 +55,17 @@ public final class ParsedMessage {
     /** The letter element (ClinicalEmail, MunicipalReferral, ...), empty when the message has none. */
     public Optional<Element> letter() {
         return Optional.ofNullable(letter);
+    }
+
+    /** The Envelope element under Emessage, empty when the message has none. */
+    public Optional<Element> envelope() {
+        Element root = document.getDocumentElement();
+        return root == null ? Optional.empty() : Optional.ofNullable(Dom.child(root, "Envelope"));
+    }
+
+    /** True when the letter element has this local name (e.g. MunicipalReferral). */
+    public boolean isLetter(String localName) {
+        return localName.equals(kind.rootElement());
     }
 
     /** The first element along a path of local names below the letter. */
@@ -60,9 +92,17 @@ public final class ParsedMessage {
         return find(path).map(e -> e.getTextContent().trim()).filter(t -> !t.isEmpty());
     }
 
-    /** Every element with this local name anywhere below (and including) the letter. */
+    /** Every element with this local name anywhere below (and including) the letter, in document order. */
     public List<Element> descendants(String localName) {
-        return letter == null ? List.of() : Dom.descendants(letter, localName);
+        if (byName == null) {
+            byName = letter == null ? Map.of() : Dom.indexByLocalName(letter); // one walk shared by all rules
+        }
+        return byName.getOrDefault(localName, List.of());
+    }
+
+    /** Every element with this local name at or below {@code from}. */
+    public static List<Element> descendantsOf(Element from, String localName) {
+        return Dom.descendants(from, localName);
     }
 
     public static String textOf(Element element) {

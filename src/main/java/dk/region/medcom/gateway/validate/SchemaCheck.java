@@ -6,7 +6,9 @@ import dk.region.medcom.gateway.message.Severity;
 import dk.region.medcom.gateway.parse.xml.NodeLocations;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
@@ -30,20 +32,34 @@ final class SchemaCheck {
     private SchemaCheck() {
     }
 
+    /** Validators are not thread-safe but cheap to reuse: one per schema per thread. */
+    private static final ThreadLocal<Map<Schema, Validator>> VALIDATORS = ThreadLocal.withInitial(IdentityHashMap::new);
+
     static List<Finding> check(Schema schema, Document document) {
-        Validator validator = schema.newValidator();
+        Validator validator = VALIDATORS.get().computeIfAbsent(schema, SchemaCheck::newValidator);
         Collector collector = new Collector(validator);
         validator.setErrorHandler(collector);
         try {
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             validator.validate(new DOMSource(document));
-        } catch (SAXException | IOException e) {
+        } catch (SAXException | IOException | RuntimeException e) {
+            VALIDATORS.get().remove(schema); // not reused after an unexpected failure
             if (collector.findings.size() <= MAX_FINDINGS) {
                 collector.add(e instanceof SAXParseException p ? p : new SAXParseException(e.getMessage(), null));
             }
         }
+        validator.setErrorHandler(null); // drop the collector (and with it the document) until next time
         return collector.findings;
+    }
+
+    private static Validator newValidator(Schema schema) {
+        Validator validator = schema.newValidator();
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException("validator cannot be hardened", e);
+        }
+        return validator;
     }
 
     private static final class Collector implements ErrorHandler {
@@ -83,13 +99,24 @@ final class SchemaCheck {
             Node element = currentElement();
             Location location = element == null ? Location.NONE : NodeLocations.of(element);
             String name = element == null ? "?" : Dom.localName(element);
-            findings.add(ValidationCode.SCHEMA_INVALID.at(location, Severity.ERROR, name,
-                    SchemaMessages.sanitise(e.getMessage())));
+            String english = SchemaMessages.sanitise(e.getMessage());
+            // a version the schema does not know is a version problem (VER), not a syntax error
+            ValidationCode code = "VersionCode".equals(name) ? ValidationCode.SCHEMA_VERSION : ValidationCode.SCHEMA_INVALID;
+            String subject = code == ValidationCode.SCHEMA_VERSION ? letterName(element) : name;
+            findings.add(code.at(location,
+                    new Object[] {subject, english}, new Object[] {subject, SchemaMessages.danish(english)}));
         }
 
         /** Xerces follows each facet error with a generic "value is not valid" one for the same element. */
         private static boolean restatesPreviousError(String message) {
             return message != null && (message.startsWith("cvc-type.3.1.3") || message.startsWith("cvc-attribute.3"));
+        }
+
+        /** The letter a Letter/VersionCode belongs to, e.g. ClinicalEmail. */
+        private static String letterName(Node versionCode) {
+            Node header = versionCode.getParentNode();
+            Node letter = header == null ? null : header.getParentNode();
+            return letter == null ? "?" : Dom.localName(letter);
         }
 
         private Node currentElement() {

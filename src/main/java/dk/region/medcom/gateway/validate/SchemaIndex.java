@@ -40,12 +40,16 @@ final class SchemaIndex {
     }
 
     /**
-     * The entry XSD for a kind: among the namespace's files that declare {@code Emessage} (or,
+     * The entry XSD for a kind, empty when no file of its namespace declares its letter element.
+     * Among the namespace's files that declare {@code Emessage} (or,
      * failing that, the letter element), one named after the VersionCode wins, then one named
      * EMessage.xsd, then the first by path.
      */
     Optional<XsdFile> entryFor(MessageKind kind) {
         List<XsdFile> files = byNamespace.getOrDefault(kind.namespace(), List.of());
+        if (!kind.rootElement().isEmpty() && files.stream().noneMatch(f -> f.declares(kind.rootElement()))) {
+            return Optional.empty(); // the namespace is known, this letter type is not
+        }
         List<XsdFile> candidates = files.stream().filter(f -> f.declares(MessageKind.EMESSAGE)).toList();
         if (candidates.isEmpty()) {
             candidates = files.stream().filter(f -> f.declares(kind.rootElement())).toList();

@@ -6,6 +6,7 @@ import dk.region.medcom.gateway.message.Severity;
 import dk.region.medcom.gateway.parse.xml.NodeLocations;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.w3c.dom.Node;
 
 /**
@@ -21,6 +22,9 @@ public enum ValidationCode {
     SCHEMA_INVALID("XSD-INVALID", Severity.ERROR, "SYN",
             "Element %s does not follow the schema: %s",
             "Elementet %s overholder ikke skemaet: %s"),
+    SCHEMA_VERSION("XSD-VERSION", Severity.ERROR, "VER",
+            "The letter's VersionCode is not one the schema for %s accepts: %s",
+            "Brevets VersionCode er ikke en, skemaet for %s accepterer: %s"),
     SCHEMA_TOO_MANY_ERRORS("XSD-TOO-MANY-ERRORS", Severity.ERROR, "SYN",
             "More than %s schema errors; the rest are not listed.",
             "Mere end %s skemafejl; resten vises ikke."),
@@ -54,18 +58,26 @@ public enum ValidationCode {
     REHABILITATION_CONTACT("REF-REHAB-CONTACT", Severity.ERROR, "NC",
             "A referral to rehabilitation needs a hospital contact person.",
             "En henvisning til rehabilitering skal have en kontaktperson på sygehuset."),
+    REFERRAL_MUNICIPALITY("REF-MUNICIPALITY", Severity.WARNING, "MID",
+            "The referral goes to municipality %s, but the patient's residence municipality is %s.",
+            "Henvisningen går til kommune %s, men patientens bopælskommune er %s."),
     PLAN_LEVEL("GGOP-LEVEL", Severity.ERROR, "NC",
             "The rehabilitation plan does not state its level.",
             "Genoptræningsplanen angiver ikke sit niveau."),
     PLAN_LEVEL_RECEIVER("GGOP-LEVEL-RECEIVER", Severity.ERROR, "MID",
             "A plan at level %s goes to %s, but the receiver is identified by %s.",
             "En plan på niveauet %s skal til %s, men modtageren er angivet ved %s."),
+    PLAN_LEGAL_BASIS("GGOP-LEGAL-BASIS", Severity.WARNING, null,
+            "A plan at level %s is normally given under %s, not %s.",
+            "En plan på niveauet %s gives normalt efter %s, ikke %s."),
     CHILD_PATHWAY("CHILD-PATHWAY", Severity.INFO, null,
             "The patient is under 18: this belongs to the children's pathway.",
             "Patienten er under 18 år: forløbet hører til børneforløbet."),
     DATE_IN_FUTURE("DATE-IN-FUTURE", Severity.ERROR, "NC",
             "The date in %s lies in the future.",
             "Datoen i %s ligger ude i fremtiden.");
+
+    private static final Pattern CPR_SHAPED = Pattern.compile("\\b\\d{6}-?\\d{4}\\b");
 
     private final String ruleId;
     private final Severity severity;
@@ -107,6 +119,16 @@ public enum ValidationCode {
     }
 
     public Finding at(Location location, Severity override, Object... args) {
-        return new Finding(ruleId, override, location, String.format(textEn, args), String.format(textDa, args));
+        return new Finding(ruleId, override, location, format(textEn, args), format(textDa, args));
+    }
+
+    /** For texts whose arguments differ by language (a schema error explained in Danish). */
+    Finding at(Location location, Object[] argsEn, Object[] argsDa) {
+        return new Finding(ruleId, severity, location, format(textEn, argsEn), format(textDa, argsDa));
+    }
+
+    /** Arguments come from the message (names, codes); a CPR-shaped number among them is masked all the same. */
+    private static String format(String template, Object[] args) {
+        return CPR_SHAPED.matcher(String.format(template, args)).replaceAll("**********");
     }
 }

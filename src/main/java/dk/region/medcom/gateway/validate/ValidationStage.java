@@ -12,7 +12,9 @@ public class ValidationStage {
     }
 
     public PipelineMessage validate(PipelineMessage message) {
-        message.addFindings(validator.validate(message.xml()).findings());
+        message.addFindings(message.document() != null
+                ? validator.validate(message.document()).findings()
+                : validator.validate(message.xml()).findings());
         return message;
     }
 }

@@ -18,7 +18,7 @@ class CliTests {
 
     @Test
     void translatesAnEdifactSampleToXml() {
-        Run run = run("translate", SAMPLES.resolve("dis91/dis91-valid-basic.edi").toString());
+        Run run = run("translate", SAMPLES.resolve("dis91/dis91-valid-hospital-to-gp.edi").toString());
 
         assertThat(run.exitCode).isZero();
         assertThat(run.stdout).contains("<Emessage").contains("XD9134L");

@@ -7,76 +7,194 @@ import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
+import dk.region.medcom.gateway.parse.xml.XmlFactories;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
 
+/** Every way a recipient is found, every reason none is, and what routing writes into the message. */
 class RouterTests {
 
-    static final Recipient XML_MUNICIPALITY = new Recipient("5790001000014", "Kommune", Channel.folder(),
-            Set.of("XDIS91"), true);
-    static final Recipient EDIFACT_PRACTICE = new Recipient("5790001000021", "Praksis", Channel.folder(),
-            Set.of("DIS91"), true);
-    static final Recipient DISABLED = new Recipient("5790001000038", "Slukket", Channel.folder(),
-            Set.of("XDIS91"), false);
+    static final Clock NOW = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
+    static final String ADULT_CPR = "0101904321";   // born 1990
+    static final String CHILD_CPR = "0101154321";   // born 2015 (7th digit 4, year 15)
 
-    final Router router = new Router(new RecipientDirectory(List.of(XML_MUNICIPALITY, EDIFACT_PRACTICE, DISABLED)));
+    static final Recipient AARHUS = new Recipient("5799997510007", "Aarhus, Sundhed og Omsorg", "751", "Aarhus Kommune",
+            "Sundhed og Omsorg", Channel.folder(), Set.of("XDIS91", "XREF15"), true, false,
+            List.of(new RecipientRule(18, "5799997511004")));
+    static final Recipient AARHUS_CHILDREN = new Recipient("5799997511004", "Aarhus, Børn og Unge", "751",
+            "Aarhus Kommune", "Børn og Unge", Channel.folder(), Set.of("XDIS91", "XREF15"), true, true, List.of());
+    static final Recipient AALBORG_EDIFACT = new Recipient("5799998510002", "Aalborg", "851", "Aalborg Kommune", null,
+            Channel.folder(), Set.of("DIS91"), true, false, List.of());
+    static final Recipient ODENSE_DISABLED = new Recipient("5799994610003", "Odense", "461", "Odense Kommune", null,
+            Channel.folder(), Set.of("XDIS91"), false, false, List.of());
 
-    @Test
-    void routesToARecipientThatTakesTheXmlAsXml() {
-        PipelineMessage routed = router.route(messageTo("5790001000014"));
+    final Router router = new Router(
+            new RecipientDirectory(List.of(AARHUS, AARHUS_CHILDREN, AALBORG_EDIFACT, ODENSE_DISABLED)),
+            MunicipalityDirectory.load(), new PostcodeDirectory(Map.of("8000", "751", "9000", "851")), NOW);
 
-        assertThat(routed.isRejected()).isFalse();
-        assertThat(routed.routing().recipient()).isEqualTo(XML_MUNICIPALITY);
-        assertThat(routed.routing().targetFormat()).isEqualTo(MessageFormat.XML);
-        assertThat(routed.routing().steps()).hasSize(2);
+    @Nested
+    class FindsTheRecipient {
+
+        @Test
+        void byTheReceiversLocationNumber() {
+            PipelineMessage routed = router.route(message(receiver("5799997510007", "x", "sygehusafdelingsnummer"), ADULT_CPR, null, null));
+
+            assertThat(routed.routing().recipient()).isEqualTo(AARHUS);
+            assertThat(routed.routing().targetFormat()).isEqualTo(MessageFormat.XML);
+            assertThat(routed.routing().municipality()).isNull();
+            assertThat(routed.isEnriched()).isFalse();
+        }
+
+        @Test
+        void byTheReceiversKommunenummer() {
+            PipelineMessage routed = router.route(message(receiver("5790009999994", "751", "kommunenummer"), ADULT_CPR, null, null));
+
+            assertThat(routed.routing().recipient()).isEqualTo(AARHUS);
+            assertThat(routed.routing().municipality()).isEqualTo("751");
+            assertThat(routed.routing().steps()).anySatisfy(s -> assertThat(s).contains("kommunenummer 751 is Aarhus"));
+        }
+
+        @Test
+        void byThePatientsResidenceMunicipality() {
+            PipelineMessage routed = router.route(message(receiver(null, "x", "sorkode"), ADULT_CPR, "851", null));
+
+            assertThat(routed.routing().recipient()).isEqualTo(AALBORG_EDIFACT);
+            assertThat(routed.routing().targetFormat()).isEqualTo(MessageFormat.EDIFACT);
+        }
+
+        @Test
+        void byThePatientsPostcode() {
+            PipelineMessage routed = router.route(message(receiver(null, "x", "sorkode"), ADULT_CPR, null, "8000"));
+
+            assertThat(routed.routing().recipient()).isEqualTo(AARHUS);
+            assertThat(routed.routing().steps()).anySatisfy(s -> assertThat(s).contains("postcode 8000"));
+        }
+
+        @Test
+        void sendsChildrenToTheChildrenAndYouthUnitByTheRecipientsRule() {
+            PipelineMessage routed = router.route(message(receiver("5799997510007", "751", "kommunenummer"), CHILD_CPR, null, null));
+
+            assertThat(routed.routing().recipient()).isEqualTo(AARHUS_CHILDREN);
+            assertThat(routed.routing().steps()).anySatisfy(s -> assertThat(s).contains("under 18"));
+            assertThat(routed.routing().steps()).noneSatisfy(s -> assertThat(s).contains(CHILD_CPR));
+        }
+
+        @Test
+        void neverPicksAUnitReachedOnlyByRuleForAMunicipality() {
+            assertThat(router.route(message(receiver(null, "751", "kommunenummer"), ADULT_CPR, null, null))
+                    .routing().recipient()).isEqualTo(AARHUS);
+        }
+    }
+
+    @Nested
+    class WritesTheResolvedReceiverIntoTheMessage {
+
+        @Test
+        void whenFoundByMunicipality() {
+            PipelineMessage routed = router.route(message(receiver("5790009999994", "751", "kommunenummer"), ADULT_CPR, null, null));
+
+            assertThat(routed.isEnriched()).isTrue();
+            String xml = new String(routed.xml(), StandardCharsets.UTF_8);
+            assertThat(xml).contains("<EANIdentifier>5799997510007</EANIdentifier>")
+                    .contains("<OrganisationName>Aarhus Kommune</OrganisationName>")
+                    .doesNotContain("5790009999994");
+        }
+    }
+
+    @Nested
+    class RejectsWithTheCause {
+
+        @Test
+        void anUnknownReceiverWithoutAnyMunicipality() {
+            assertThat(ruleIds(router.route(message(receiver("5790009999994", "x", "sorkode"), ADULT_CPR, null, null))))
+                    .containsExactly("ROUTE-UNKNOWN-RECIPIENT");
+        }
+
+        @Test
+        void aMunicipalityCodeThatIsNotOneOfThe98() {
+            PipelineMessage routed = router.route(message(receiver(null, "999", "kommunenummer"), ADULT_CPR, "998", null));
+
+            assertThat(ruleIds(routed)).containsExactly("ROUTE-UNKNOWN-RECIPIENT");
+        }
+
+        @Test
+        void aMunicipalityWithNoRecipientForTheType() {
+            PipelineMessage routed = router.route(message(receiver(null, "101", "kommunenummer"), ADULT_CPR, null, null));
+
+            assertThat(ruleIds(routed)).containsExactly("ROUTE-NO-RECIPIENT-FOR-TYPE");
+        }
+
+        @Test
+        void aDisabledRecipient() {
+            assertThat(ruleIds(router.route(message(receiver("5799994610003", "461", "kommunenummer"), ADULT_CPR, null, null))))
+                    .containsExactly("ROUTE-RECIPIENT-DISABLED");
+        }
+
+        @Test
+        void aTypeTheRecipientDoesNotTake() {
+            PipelineMessage message = message(receiver("5799998510002", "851", "kommunenummer"), ADULT_CPR, null, null);
+            message.parsed(MessageFormat.XML, message.xml(), message.document(), header("XREF15", "5799998510002"));
+
+            assertThat(ruleIds(router.route(message))).containsExactly("ROUTE-FORMAT-NOT-TAKEN");
+        }
     }
 
     @Test
-    void routesToAnEdifactOnlyRecipientAsEdifact() {
-        PipelineMessage routed = router.route(messageTo("5790001000021"));
-
-        assertThat(routed.routing().targetFormat()).isEqualTo(MessageFormat.EDIFACT);
-    }
-
-    @Test
-    void rejectsAnUnknownReceiver() {
-        assertThat(ruleIds(router.route(messageTo("5790009999994")))).containsExactly("ROUTE-UNKNOWN-RECIPIENT");
-    }
-
-    @Test
-    void rejectsADisabledRecipient() {
-        assertThat(ruleIds(router.route(messageTo("5790001000038")))).containsExactly("ROUTE-RECIPIENT-DISABLED");
-    }
-
-    @Test
-    void rejectsATypeTheRecipientDoesNotTake() {
-        PipelineMessage referral = new PipelineMessage(TrackingId.newId(), "test", new byte[0]);
-        referral.parsed(MessageFormat.XML, new byte[0], header("XREF15", "5790001000014"));
-
-        assertThat(ruleIds(router.route(referral))).containsExactly("ROUTE-FORMAT-NOT-TAKEN");
-    }
-
-    @Test
-    void loadsTheDemoDirectory() {
+    void loadsTheDemoDirectoryWithARecipientForEveryMunicipality() {
         RecipientDirectory demo = RecipientDirectory.load("classpath:directory/demo-recipients.yaml");
+        MunicipalityDirectory all = MunicipalityDirectory.load();
 
-        assertThat(demo.find("5790001000014")).get().extracting(Recipient::enabled).isEqualTo(true);
+        assertThat(all.all()).hasSize(98);
+        for (Municipality municipality : all.all()) {
+            assertThat(demo.forMunicipality(municipality.code())).as(municipality.name()).isNotEmpty();
+        }
         assertThat(demo.find("5790001000038")).get().extracting(Recipient::enabled).isEqualTo(false);
-        assertThat(demo.find(null)).isEmpty();
     }
 
-    private static PipelineMessage messageTo(String receiver) {
-        PipelineMessage message = new PipelineMessage(TrackingId.newId(), "test", new byte[0]);
-        message.parsed(MessageFormat.XML, new byte[0], header("XDIS91", receiver));
+    static String receiver(String ean, String identifier, String identifierCode) {
+        return "<Receiver>" + (ean == null ? "" : "<EANIdentifier>" + ean + "</EANIdentifier>")
+                + "<Identifier>" + identifier + "</Identifier><IdentifierCode>" + identifierCode + "</IdentifierCode>"
+                + "<OrganisationName>Old</OrganisationName></Receiver>";
+    }
+
+    static PipelineMessage message(String receiverXml, String cpr, String residence, String postcode) {
+        String xml = "<Emessage xmlns=\"urn:test\"><Envelope/><ClinicalEmail><Letter/>"
+                + "<Sender><EANIdentifier>5790000100019</EANIdentifier></Sender>" + receiverXml
+                + "<Patient><CivilRegistrationNumber>" + cpr + "</CivilRegistrationNumber>"
+                + (postcode == null ? "" : "<PostCodeIdentifier>" + postcode + "</PostCodeIdentifier>") + "</Patient>"
+                + (residence == null ? "" : "<ResidenceMunicipalityCode>" + residence + "</ResidenceMunicipalityCode>")
+                + "</ClinicalEmail></Emessage>";
+        Document document = parse(xml);
+        String ean = document.getElementsByTagNameNS("urn:test", "EANIdentifier").getLength() > 1
+                ? document.getElementsByTagNameNS("urn:test", "EANIdentifier").item(1).getTextContent() : null;
+        PipelineMessage message = new PipelineMessage(TrackingId.newId(), "test", xml.getBytes(StandardCharsets.UTF_8));
+        message.parsed(MessageFormat.XML, xml.getBytes(StandardCharsets.UTF_8), document, header("XDIS91", ean));
         return message;
     }
 
-    private static MessageHeader header(String type, String receiver) {
-        return new MessageHeader(type, "XD9134L", "ns", "ClinicalEmail", "E1", "L1", "5790000100019", receiver, false);
+    static MessageHeader header(String type, String receiver) {
+        return new MessageHeader(type, "V", "urn:test", "ClinicalEmail", "E1", "L1", "5790000100019", receiver, false);
     }
 
-    private static List<String> ruleIds(PipelineMessage message) {
+    static Document parse(String xml) {
+        try {
+            return XmlFactories.hardenedDomFactory().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> ruleIds(PipelineMessage message) {
         return message.findings().stream().map(Finding::ruleId).toList();
     }
 }

@@ -66,7 +66,8 @@ class ApiTests extends GatewayTestSupport {
         JsonNode asOperator = as(http, OPERATOR).getForObject("/api/messages/" + id, JsonNode.class);
         assertThat(asOperator.path("bodies").path("ORIGINAL").path("text").asText()).contains(marker, SAMPLE_CPR);
         assertThat(asOperator.path("bodies").path("OUTBOUND").path("base64").asText()).isNotEmpty();
-        assertThat(asOperator.path("history").size()).isEqualTo(6);
+        assertThat(asOperator.path("history").findValuesAsText("stage"))
+                .startsWith("ingest", "parse", "validate", "route", "translate", "deliver");
         JsonNode asSender = as(http, SENDER).getForObject("/api/messages/" + id, JsonNode.class);
         assertThat(asSender.path("state").asText()).isEqualTo("DELIVERED");
         assertThat(asSender.has("bodies")).isFalse();

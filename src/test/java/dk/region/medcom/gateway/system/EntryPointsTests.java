@@ -43,13 +43,18 @@ class EntryPointsTests extends GatewayTestSupport {
         Path delivered = awaitFileContaining(outbox(RECIPIENT), marker);
 
         assertThat(delivered.getFileName().toString()).endsWith(".xml");
-        JournalEntry entry = awaitState(trackingIdOf(delivered), MessageState.DELIVERED);
+        JournalEntry entry = await().atMost(Duration.ofSeconds(10))
+                .until(() -> journal.find(new TrackingId(trackingIdOf(delivered))).orElse(null),
+                        e -> e != null && e.history().size() == 7);
+        assertThat(entry.state()).isEqualTo(MessageState.DELIVERED);
         assertThat(entry.source()).isEqualTo("folder");
         assertThat(entry.envelopeId()).isEqualTo(marker);
         assertThat(entry.recipientLocation()).isEqualTo(RECIPIENT);
+        assertThat(entry.history()).extracting(JournalEntry.Event::stage).containsExactly(
+                "ingest", "parse", "validate", "route", "translate", "deliver", "receipts");
         assertThat(entry.history()).extracting(JournalEntry.Event::state).containsExactly(
                 MessageState.RECEIVED, MessageState.PARSED, MessageState.VALIDATED, MessageState.ROUTED,
-                MessageState.TRANSLATED, MessageState.DELIVERED);
+                MessageState.TRANSLATED, MessageState.DELIVERED, MessageState.DELIVERED);
         await().atMost(Duration.ofSeconds(10)).until(() -> find(inbox(), "letter.xml").isEmpty());
         assertThat(findContaining(DATA_DIR.resolve("archive").resolve(java.time.LocalDate.now().toString()), marker))
                 .as("the original is archived").isPresent();
@@ -83,7 +88,7 @@ class EntryPointsTests extends GatewayTestSupport {
             ResponseEntity<JournalView> view = as(http, SENDER).getForEntity("/api/messages/" + id, JournalView.class);
             assertThat(view.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(view.getBody().state()).isEqualTo("DELIVERED");
-            assertThat(view.getBody().history()).hasSize(6);
+            assertThat(view.getBody().history()).hasSize(7);
         });
     }
 

@@ -28,6 +28,7 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.data-dir", DATA_DIR::toString);
         registry.add("server.port", () -> "0");
         registry.add("gateway.ingest.inbox-poll-ms", () -> "100");
+        registry.add("gateway.route.recipients-file", () -> TestRecipients.directoryFile(DATA_DIR));
         // failing deliveries give up fast, and receipts are overdue after two seconds
         registry.add("gateway.deliver.retry.max-redeliveries", () -> "2");
         registry.add("gateway.deliver.retry.initial-delay-ms", () -> "50");
@@ -126,6 +127,13 @@ public abstract class GatewayTestSupport {
 
     protected static String trackingIdOf(Path file) {
         return file.getFileName().toString().substring(0, 36);
+    }
+
+    /** The sample addressed to another receiver location number (Receiver/EANIdentifier replaced). */
+    protected static byte[] sampleTo(String relative, String envelopeId, String receiverLocation) {
+        String xml = new String(sampleWithEnvelopeId(relative, envelopeId), java.nio.charset.StandardCharsets.UTF_8);
+        return xml.replaceFirst("(<Receiver>\\s*<EANIdentifier>)[^<]*", "$1" + receiverLocation)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     protected static byte[] sample(String relative) {

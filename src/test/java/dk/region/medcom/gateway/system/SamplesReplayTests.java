@@ -66,7 +66,8 @@ class SamplesReplayTests extends GatewayTestSupport {
         CommandLine cli = new CommandLine(new GatewayCommand());
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(new StringWriter()));
-        cli.execute("replay", folder.toString(), "--url", "http://127.0.0.1:" + port, "--timeout", "20");
+        cli.execute("replay", folder.toString(), "--url", "http://127.0.0.1:" + port, "--timeout", "20",
+                "--fresh-ids");
         return out.toString().lines().filter(l -> !l.isBlank()).toList();
     }
 

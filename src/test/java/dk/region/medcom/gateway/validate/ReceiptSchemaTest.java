@@ -22,18 +22,26 @@ class ReceiptSchemaTest {
 
     @ParameterizedTest
     @CsvSource({
-        "receipt-invalid-positive-with-negative-version-code.xml,    /Emessage/PositiveReceipt/Letter/VersionCode",
-        "receipt-invalid-unknown-refuse-code.xml,                    /Emessage/NegativeReceipt/OriginalEmessage/OriginalLetter/RefuseCode",
-        "receipt-invalid-positive-with-refuse-code.xml,              /Emessage/PositiveReceipt/OriginalEmessage/RefuseCode",
-        "receipt-invalid-missing-original-envelope-identifier.xml,   /Emessage/PositiveReceipt/OriginalEmessage/OriginalSender",
+        "receipt-invalid-positive-with-negative-version-code.xml,    XSD-VERSION, /Emessage/PositiveReceipt/Letter/VersionCode",
+        "receipt-invalid-unknown-refuse-code.xml,                    XSD-INVALID, /Emessage/NegativeReceipt/OriginalEmessage/OriginalLetter/RefuseCode",
+        "receipt-invalid-positive-with-refuse-code.xml,              XSD-INVALID, /Emessage/PositiveReceipt/OriginalEmessage/RefuseCode",
+        "receipt-invalid-missing-original-envelope-identifier.xml,   XSD-INVALID, /Emessage/PositiveReceipt/OriginalEmessage/OriginalSender",
     })
-    void invalidReceiptSamplesFailTheSchemaWhereTheirNameSays(String sample, String xpath) {
+    void invalidReceiptSamplesFailTheSchemaWhereTheirNameSays(String sample, String ruleId, String xpath) {
         ValidationReport report = VALIDATOR.validate(Fixtures.sample("receipts", sample));
 
         assertThat(report.errors()).first().satisfies(f -> {
-            assertThat(f.ruleId()).isEqualTo("XSD-INVALID");
+            assertThat(f.ruleId()).isEqualTo(ruleId);
             assertThat(f.location().xpath()).isEqualTo(xpath);
         });
+    }
+
+    @Test
+    void anUnsupportedVersionMapsToRefuseCodeVer() {
+        ValidationReport report = VALIDATOR.validate(Fixtures.sample("receipts", "receipt-invalid-positive-with-negative-version-code.xml"));
+
+        assertThat(report.refuseCode()).contains("VER");
+        assertThat(report.errors().get(0).textEn()).contains("PositiveReceipt");
     }
 
     @Test

@@ -37,9 +37,33 @@ class SchemaCatalogTest {
         MessageKind laboratoryRequest = new MessageKind(NS_2006, "LaboratoryRequest", "");
 
         // MedCom's 2006 pack knows LaboratoryRequest; the gateway's own 2006 schema does not
-        String xml = "<Emessage xmlns='" + NS_2006 + "'><Envelope/><LaboratoryRequest/></Emessage>";
-        assertThat(rejectsLetter(ownOnly, laboratoryRequest, xml, "LaboratoryRequest")).isTrue();
-        assertThat(rejectsLetter(withPack, laboratoryRequest, xml, "LaboratoryRequest")).isFalse();
+        assertThat(ownOnly.schemaFor(laboratoryRequest)).isEmpty();
+        assertThat(withPack.schemaFor(laboratoryRequest)).isPresent();
+        assertThat(withPack.schemaFor(XDIS91).orElseThrow()).isNotSameAs(ownOnly.schemaFor(XDIS91).orElseThrow());
+    }
+
+    @Test
+    void picksTheEntryNamedAfterTheVersionCodeBeforeTheGeneralOne() throws IOException {
+        Path root = Files.createDirectories(Paths.get("target", "catalog-test", "versions"));
+        Files.writeString(root.resolve("EMessage.xsd"), emessageAccepting("Old"));
+        Files.writeString(root.resolve("XH1531R.xsd"), emessageAccepting("New"));
+        MessageValidator validator = new MessageValidator(new SchemaCatalog(List.of(root)), new SafeXmlParser(), List.of());
+        String xml = "<Emessage xmlns='urn:versions'><New><Letter><VersionCode>%s</VersionCode></Letter></New></Emessage>";
+
+        assertThat(validator.validate(Fixtures.utf8(xml.formatted("XH1531R"))).findings()).isEmpty();
+        assertThat(validator.validate(Fixtures.utf8(xml.formatted("XH1530R"))).findings()).isNotEmpty();
+    }
+
+    private static String emessageAccepting(String letter) {
+        return """
+                <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:v="urn:versions" targetNamespace="urn:versions"
+                           elementFormDefault="qualified">
+                  <xs:element name="Emessage"><xs:complexType><xs:sequence>
+                    <xs:element ref="v:%1$s"/>
+                  </xs:sequence></xs:complexType></xs:element>
+                  <xs:element name="%1$s"><xs:complexType><xs:sequence><xs:any processContents="skip"/></xs:sequence></xs:complexType></xs:element>
+                </xs:schema>
+                """.formatted(letter);
     }
 
     @Test
@@ -72,21 +96,22 @@ class SchemaCatalogTest {
         assertThat(report.refuseCode()).contains("VER");
     }
 
-    @Test
-    void refusesAnIncludeThatLeavesTheSchemaRoots() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"../outside.xsd", "http://example.invalid/remote.xsd"})
+    void refusesAnIncludeThatLeavesTheSchemaRoots(String location) throws IOException {
         Path root = Files.createDirectories(Paths.get("target", "catalog-test", "escape"));
         Files.writeString(root.resolve("EMessage.xsd"), """
                 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:escape">
-                  <xs:include schemaLocation="../outside.xsd"/>
+                  <xs:include schemaLocation="%s"/>
                   <xs:element name="Emessage"/>
                 </xs:schema>
-                """);
+                """.formatted(location));
         Files.writeString(root.resolveSibling("outside.xsd"), """
                 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:escape"/>
                 """);
         SchemaCatalog catalog = new SchemaCatalog(List.of(root));
 
-        assertThatThrownBy(() -> catalog.schemaFor(new MessageKind("urn:escape", "X", "")))
+        assertThatThrownBy(() -> catalog.schemaFor(new MessageKind("urn:escape", "", "")))
                 .hasStackTraceContaining("outside the schema roots");
     }
 

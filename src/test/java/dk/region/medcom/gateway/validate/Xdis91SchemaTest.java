@@ -34,7 +34,7 @@ class Xdis91SchemaTest {
     @CsvSource({
         "xdis91-invalid-missing-patient.xml,        XSD-INVALID,              /Emessage/ClinicalEmail/AdditionalInformation",
         "xdis91-invalid-bad-cpr-date.xml,           CPR-DATE,                 /Emessage/ClinicalEmail/Patient/CivilRegistrationNumber",
-        "xdis91-invalid-wrong-version-code.xml,     XSD-INVALID,              /Emessage/ClinicalEmail/Letter/VersionCode",
+        "xdis91-invalid-wrong-version-code.xml,     XSD-VERSION,              /Emessage/ClinicalEmail/Letter/VersionCode",
         "xdis91-invalid-subject-too-long.xml,       XSD-INVALID,              /Emessage/ClinicalEmail/AdditionalInformation/Subject",
         "xdis91-invalid-not-wellformed.xml,         XML-NOT-WELLFORMED,",
         "xdis91-invalid-xxe.xml,                    XML-DTD,",

@@ -22,6 +22,15 @@ public final class EdifactReader {
     }
 
     public Interchange read(byte[] bytes) {
+        try {
+            return readChecked(bytes);
+        } catch (RuntimeException e) {
+            // A bug here must not reach the caller as an exception either; the message may quote data, so it is dropped.
+            return new Interchange(List.of(), List.of(EdifactRule.SYNTAX.at(Location.segment(0, null, 0))));
+        }
+    }
+
+    private Interchange readChecked(byte[] bytes) {
         List<Finding> findings = new ArrayList<>();
         if (bytes == null || !EdifactSniffer.looksLikeEdifact(bytes)) {
             findings.add(notEdifact(bytes));

@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.parse.edifact;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
 import java.util.List;
 import java.util.function.BiPredicate;
 
@@ -72,11 +73,11 @@ final class EnvelopeCheck {
             findings.add(EdifactRule.UNB_MISSING.at(unb));
             return;
         }
-        String missing = firstMissing(unb,
-                1, 1, "element 1 (syntax identifier)", 1, 2, "element 1 component 2 (syntax version)",
-                2, 1, "element 2 (sender)", 3, 1, "element 3 (recipient)",
-                4, 1, "element 4 (date)", 4, 2, "element 4 component 2 (time)",
-                5, 1, "element 5 (interchange control reference)");
+        Phrase missing = firstMissing(unb,
+                1, 1, new Phrase("element 1 (syntax identifier)", "element 1 (syntaks-id)"), 1, 2, new Phrase("element 1 component 2 (syntax version)", "element 1 komponent 2 (syntaksversion)"),
+                2, 1, new Phrase("element 2 (sender)", "element 2 (afsender)"), 3, 1, new Phrase("element 3 (recipient)", "element 3 (modtager)"),
+                4, 1, new Phrase("element 4 (date)", "element 4 (dato)"), 4, 2, new Phrase("element 4 component 2 (time)", "element 4 komponent 2 (tid)"),
+                5, 1, new Phrase("element 5 (interchange control reference)", "element 5 (forsendelsens kontrolreference)"));
         if (missing != null) {
             findings.add(EdifactRule.UNB_INCOMPLETE.at(unb, missing));
         }
@@ -87,10 +88,10 @@ final class EnvelopeCheck {
             findings.add(EdifactRule.UNT_MISSING.at(openMessage, openMessage.number()));
         }
         openMessage = unh;
-        String missing = firstMissing(unh,
-                1, 1, "element 1 (message reference)", 2, 1, "element 2 (message type)",
-                2, 2, "element 2 component 2 (version)", 2, 3, "element 2 component 3 (release)",
-                2, 4, "element 2 component 4 (agency)", 2, 5, "element 2 component 5 (association code)");
+        Phrase missing = firstMissing(unh,
+                1, 1, new Phrase("element 1 (message reference)", "element 1 (brevreference)"), 2, 1, new Phrase("element 2 (message type)", "element 2 (brevtype)"),
+                2, 2, new Phrase("element 2 component 2 (version)", "element 2 komponent 2 (version)"), 2, 3, new Phrase("element 2 component 3 (release)", "element 2 komponent 3 (udgave)"),
+                2, 4, new Phrase("element 2 component 4 (agency)", "element 2 komponent 4 (ansvarlig organisation)"), 2, 5, new Phrase("element 2 component 5 (association code)", "element 2 komponent 5 (versionskode)"));
         if (missing != null) {
             findings.add(EdifactRule.UNH_INCOMPLETE.at(unh, missing));
         } else if (!knownMessageType.test(unh.value(2, 1), unh.value(2, 5))) {
@@ -109,7 +110,7 @@ final class EnvelopeCheck {
         Segment unh = openMessage;
         openMessage = null;
         messageCount++;
-        String missing = firstMissing(unt, 1, 1, "element 1 (segment count)", 2, 1, "element 2 (message reference)");
+        Phrase missing = firstMissing(unt, 1, 1, new Phrase("element 1 (segment count)", "element 1 (antal segmenter)"), 2, 1, new Phrase("element 2 (message reference)", "element 2 (brevreference)"));
         if (missing != null) {
             findings.add(EdifactRule.UNT_INCOMPLETE.at(unt, missing));
             return;
@@ -128,9 +129,9 @@ final class EnvelopeCheck {
             findings.add(EdifactRule.UNT_MISSING.at(openMessage, openMessage.number()));
             openMessage = null;
         }
-        String missing = firstMissing(unz, 1, 1, "element 1 (message count)", 2, 1, "element 2 (interchange reference)");
+        Phrase missing = firstMissing(unz, 1, 1, new Phrase("element 1 (message count)", "element 1 (antal breve)"), 2, 1, new Phrase("element 2 (interchange reference)", "element 2 (forsendelsesreference)"));
         if (missing != null || unz.components(1).size() > 1) {
-            findings.add(EdifactRule.UNZ_INCOMPLETE.at(unz, missing != null ? missing : "a simple element 1 (message count)"));
+            findings.add(EdifactRule.UNZ_INCOMPLETE.at(unz, missing != null ? missing : new Phrase("a simple element 1 (message count)", "et simpelt element 1 (antal breve)")));
             return;
         }
         if (!String.valueOf(messageCount).equals(stripZeros(unz.value(1)))) {
@@ -145,10 +146,10 @@ final class EnvelopeCheck {
     }
 
     /** Arguments come in threes: element, component, description. Returns the first absent one's description. */
-    private static String firstMissing(Segment segment, Object... triples) {
+    private static Phrase firstMissing(Segment segment, Object... triples) {
         for (int i = 0; i < triples.length; i += 3) {
             if (segment.value((Integer) triples[i], (Integer) triples[i + 1]).isEmpty()) {
-                return (String) triples[i + 2];
+                return (Phrase) triples[i + 2];
             }
         }
         return null;

@@ -5,7 +5,7 @@ import dk.region.medcom.gateway.message.Location;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamReader;
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +34,7 @@ final class SegmentTokenizer {
         List<List<String>> elements = null;
         String tag = null;
         try (EDIStreamReader reader = factory.createEDIStreamReader(
-                new ByteArrayInputStream(bytes, start, bytes.length - start), "ISO-8859-1")) {
+                new UnsynchronizedByteStream(bytes, start), "ISO-8859-1")) {
             while (reader.hasNext()) {
                 EDIStreamEvent event = reader.next();
                 if (event == EDIStreamEvent.START_SEGMENT) {
@@ -42,6 +42,10 @@ final class SegmentTokenizer {
                     elements = "UNA".equals(tag) ? null : new ArrayList<>(8);
                 } else if (event == EDIStreamEvent.END_SEGMENT && elements != null) {
                     int number = segments.size() + 1;
+                    if (!isTag(tag)) {
+                        findings.add(EdifactRule.SYNTAX.at(Location.segment(number, null, offsetOf(number, segmentStarts))));
+                        return segments;
+                    }
                     segments.add(new Segment(number, tag, offsetOf(number, segmentStarts), elements));
                     elements = null;
                 } else if (event == EDIStreamEvent.ELEMENT_DATA && elements != null) {
@@ -59,6 +63,20 @@ final class SegmentTokenizer {
             findings.add((truncated ? EdifactRule.TRUNCATED : EdifactRule.SYNTAX).at(where));
         }
         return segments;
+    }
+
+    /** Three upper-case letters or digits: what ISO 9735 allows as a segment tag. */
+    private static boolean isTag(String tag) {
+        if (tag == null || tag.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = tag.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void addData(EDIStreamReader reader, List<List<String>> elements, String tag, int number,
@@ -84,5 +102,51 @@ final class SegmentTokenizer {
 
     private static long offsetOf(int number, long[] segmentStarts) {
         return number >= 1 && number <= segmentStarts.length ? segmentStarts[number - 1] : -1;
+    }
+
+    /**
+     * StAEDI reads one byte at a time, and wraps any stream without mark support in a
+     * BufferedInputStream; both it and ByteArrayInputStream take a lock per byte. This one does not.
+     */
+    private static final class UnsynchronizedByteStream extends InputStream {
+        private final byte[] bytes;
+        private int position;
+        private int mark;
+
+        UnsynchronizedByteStream(byte[] bytes, int start) {
+            this.bytes = bytes;
+            this.position = start;
+        }
+
+        @Override
+        public int read() {
+            return position < bytes.length ? bytes[position++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            if (position >= bytes.length) {
+                return -1;
+            }
+            int count = Math.min(length, bytes.length - position);
+            System.arraycopy(bytes, position, target, offset, count);
+            position += count;
+            return count;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return true;
+        }
+
+        @Override
+        public void mark(int readLimit) {
+            mark = position;
+        }
+
+        @Override
+        public void reset() {
+            position = mark;
+        }
     }
 }

@@ -2,12 +2,15 @@ package dk.region.medcom.gateway.parse.xml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -17,14 +20,20 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class LocatingDomBuilder extends DefaultHandler {
 
+    /** MedCom letters nest about ten deep; anything far deeper is an attack on the stack, not a letter. */
+    static final int MAX_DEPTH = 100;
+
     private final Document document;
+    private final Map<Element, Long> positions;
     private final List<String[]> pendingNamespaces = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private Node current;
     private Locator locator;
+    private int depth;
 
-    LocatingDomBuilder(Document emptyDocument) {
+    LocatingDomBuilder(Document emptyDocument, int textLength) {
         this.document = emptyDocument;
+        this.positions = NodeLocations.newTable(emptyDocument, textLength / 40); // ~ one element per 40 characters
         this.current = emptyDocument;
     }
 
@@ -43,7 +52,10 @@ final class LocatingDomBuilder extends DefaultHandler {
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) {
+    public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+        if (++depth > MAX_DEPTH) {
+            throw new TooDeep(locator);
+        }
         flushText();
         Element element = document.createElementNS(uri.isEmpty() ? null : uri, qName);
         for (String[] ns : pendingNamespaces) {
@@ -56,7 +68,7 @@ final class LocatingDomBuilder extends DefaultHandler {
             element.setAttributeNS(attributeUri.isEmpty() ? null : attributeUri, attributes.getQName(i), attributes.getValue(i));
         }
         if (locator != null) {
-            NodeLocations.remember(element, locator.getLineNumber(), locator.getColumnNumber());
+            NodeLocations.remember(positions, element, locator.getLineNumber(), locator.getColumnNumber());
         }
         current.appendChild(element);
         current = element;
@@ -64,6 +76,7 @@ final class LocatingDomBuilder extends DefaultHandler {
 
     @Override
     public void endElement(String uri, String localName, String qName) {
+        depth--;
         flushText();
         current = current.getParentNode();
     }
@@ -71,6 +84,15 @@ final class LocatingDomBuilder extends DefaultHandler {
     @Override
     public void characters(char[] ch, int start, int length) {
         text.append(ch, start, length);
+    }
+
+    /** Thrown when elements nest deeper than {@link #MAX_DEPTH}. */
+    static final class TooDeep extends SAXParseException {
+        private static final long serialVersionUID = 1L;
+
+        TooDeep(Locator locator) {
+            super("elements nest deeper than " + MAX_DEPTH, locator);
+        }
     }
 
     private void flushText() {

@@ -85,23 +85,8 @@ final class MessageText {
         }
         if (result.isError()) {
             int bad = in.position();
-            throw XmlReadError.ENCODING_INVALID.exception(lineAndColumn(out), charset.name(), bad);
+            throw XmlReadError.ENCODING_INVALID.exception(Prolog.positionOf(out.flip(), out.limit()), charset.name(), bad);
         }
         return out.flip().toString();
-    }
-
-    /** Where decoding stopped, counted in the characters decoded so far. */
-    private static Location lineAndColumn(CharBuffer decodedSoFar) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < decodedSoFar.position(); i++) {
-            if (decodedSoFar.get(i) == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
-        return Location.xml(line, column, null);
     }
 }

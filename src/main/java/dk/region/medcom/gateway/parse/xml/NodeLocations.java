@@ -1,6 +1,9 @@
 package dk.region.medcom.gateway.parse.xml;
 
 import dk.region.medcom.gateway.message.Location;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -11,13 +14,23 @@ import org.w3c.dom.Node;
  */
 public final class NodeLocations {
 
-    private static final String KEY = "medcom.position";
+    private static final String KEY = "medcom.positions";
 
     private NodeLocations() {
     }
 
-    static void remember(Element element, int line, int column) {
-        element.setUserData(KEY, new int[] {line, column}, null);
+    /**
+     * A fresh position table for one document, kept as the document's user data: one map per
+     * document is far cheaper than user data on every element.
+     */
+    static Map<Element, Long> newTable(Document document, int expectedElements) {
+        Map<Element, Long> table = new IdentityHashMap<>(expectedElements);
+        document.setUserData(KEY, table, null);
+        return table;
+    }
+
+    static void remember(Map<Element, Long> table, Element element, int line, int column) {
+        table.put(element, ((long) line << 32) | (column & 0xFFFFFFFFL));
     }
 
     /** The location of a node, or of its nearest element ancestor when it is text or an attribute. */
@@ -26,10 +39,18 @@ public final class NodeLocations {
         if (element == null) {
             return Location.NONE;
         }
-        Object position = element.getUserData(KEY);
-        int[] lineColumn = position instanceof int[] p ? p : null;
-        return Location.xml(lineColumn == null ? null : lineColumn[0], lineColumn == null ? null : lineColumn[1],
-                xpath(node));
+        Long position = positionTable(element).get(element);
+        if (position == null) {
+            return Location.xml(null, null, xpath(node));
+        }
+        return Location.xml((int) (position >>> 32), (int) (long) position, xpath(node));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Element, Long> positionTable(Element element) {
+        Document document = element.getOwnerDocument();
+        Object table = document == null ? null : document.getUserData(KEY);
+        return table instanceof Map<?, ?> map ? (Map<Element, Long>) map : Map.of();
     }
 
     public static String xpath(Node node) {

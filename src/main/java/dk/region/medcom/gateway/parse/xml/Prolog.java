@@ -16,10 +16,14 @@ final class Prolog {
     }
 
     static Location doctypeLocation(String text) {
-        int at = doctypeStart(text);
+        return positionOf(text, doctypeStart(text));
+    }
+
+    /** Line and column (both from 1) of a character offset in decoded text. */
+    static Location positionOf(CharSequence text, int offset) {
         int line = 1;
         int column = 1;
-        for (int i = 0; i < at; i++) {
+        for (int i = 0; i < offset; i++) {
             if (text.charAt(i) == '\n') {
                 line++;
                 column = 1;

@@ -55,7 +55,7 @@ public final class SafeXmlParser {
         if (Prolog.declaresDoctype(text)) {
             throw XmlReadError.DTD.exception(Prolog.doctypeLocation(text));
         }
-        LocatingDomBuilder builder = new LocatingDomBuilder(DOM.createDocument(null, null, null));
+        LocatingDomBuilder builder = new LocatingDomBuilder(DOM.createDocument(null, null, null), text.length());
         XMLReader reader = readers.get();
         reader.setContentHandler(builder);
         try {
@@ -73,6 +73,9 @@ public final class SafeXmlParser {
 
     private static UnreadableXmlException notWellFormed(SAXParseException e) {
         Location where = Location.xml(positive(e.getLineNumber()), positive(e.getColumnNumber()), null);
+        if (e instanceof LocatingDomBuilder.TooDeep) {
+            return XmlReadError.TOO_DEEP.exception(where, LocatingDomBuilder.MAX_DEPTH);
+        }
         String message = String.valueOf(e.getMessage());
         if (message.contains("DOCTYPE")) {
             return XmlReadError.DTD.exception(where);

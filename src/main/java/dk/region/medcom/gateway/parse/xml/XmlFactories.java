@@ -70,6 +70,14 @@ public final class XmlFactories {
         }
     }
 
+    /** A transformer factory for writing DOMs the gateway built or changed; it fetches nothing. */
+    public static javax.xml.transform.TransformerFactory transformerFactory() {
+        javax.xml.transform.TransformerFactory factory = javax.xml.transform.TransformerFactory.newInstance();
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+        return factory;
+    }
+
     /**
      * A schema factory for compiling the gateway's own (trusted) XSDs. Imports and includes are
      * resolved by the caller's resource resolver only; nothing is fetched from the network.

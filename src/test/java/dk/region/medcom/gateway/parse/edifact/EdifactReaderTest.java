@@ -102,6 +102,7 @@ class EdifactReaderTest {
         Finding finding = onlyError(read(DIS91.replace("+KuvertNr012234++++0'", "'")));
         assertAt(finding, "EDI-UNB-INCOMPLETE", 1, "UNB");
         assertThat(finding.textEn()).isEqualTo("UNB lacks element 5 (interchange control reference)");
+        assertThat(finding.textDa()).isEqualTo("UNB mangler element 5 (forsendelsens kontrolreference)");
     }
 
     @Test
@@ -147,6 +148,7 @@ class EdifactReaderTest {
         Finding finding = onlyError(read(DIS91.replace("UNT+30+", "UNT+29+")));
         assertAt(finding, "EDI-UNT-COUNT", 31, "UNT");
         assertThat(finding.toLine()).contains("segment 31 UNT (byte ").endsWith(": count 29 but the message has 30 segments");
+        assertThat(finding.textDa()).isEqualTo("antal 29, men brevet har 30 segmenter");
     }
 
     @Test
@@ -193,6 +195,11 @@ class EdifactReaderTest {
     @Test
     void rejectsReleaseCharacterBeforeOrdinaryCharacter() {
         assertAt(onlyError(read(DIS91.replace("Mosebryggersen", "Mose?bryggersen"))), "EDI-SYNTAX-RELEASE", 19, "PNA");
+    }
+
+    @Test
+    void rejectsSegmentTagThatIsNotThreeCharacters() {
+        assertAt(onlyError(read(DIS91.replace("S07+07'", "S0+07'"))), "EDI-SYNTAX", 18, null);
     }
 
     @Test

@@ -140,6 +140,16 @@ class SafeXmlParserTest {
     }
 
     @Test
+    void refusesElementsNestedDeeperThanAnyLetter() {
+        String deep = "<a>".repeat(LocatingDomBuilder.MAX_DEPTH + 1) + "</a>".repeat(LocatingDomBuilder.MAX_DEPTH + 1);
+
+        Finding finding = refusal(deep.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(finding.ruleId()).isEqualTo("XML-TOO-DEEP");
+        assertThat(finding.location().line()).isEqualTo(1);
+    }
+
+    @Test
     void refusesAnEmptyMessage() {
         assertThat(refusal(new byte[0]).ruleId()).isEqualTo("XML-EMPTY");
     }

@@ -1,0 +1,43 @@
+package dk.region.medcom.gateway.receipts;
+
+import dk.region.medcom.gateway.message.MessageFormat;
+import dk.region.medcom.gateway.message.TrackingId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The receipts sent, one per original message, so a duplicate gets exactly the same receipt again. */
+class ReceiptStore {
+
+    record Sent(ReceiptKind kind, String receiptId, String toLocation, MessageFormat format, byte[] body) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ReceiptStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Keeps the first receipt for a message; a retry of the same message keeps the stored one. */
+    void keep(TrackingId original, Sent sent) {
+        jdbc.sql("""
+                insert into receipt_sent (original_tracking_id, kind, receipt_id, to_location, format, body, sent_at)
+                select :id, :kind, :receiptId, :to, :format, :body, :at
+                where not exists (select 1 from receipt_sent where original_tracking_id = :id)""")
+                .param("id", original.value()).param("kind", sent.kind().name()).param("receiptId", sent.receiptId())
+                .param("to", sent.toLocation()).param("format", sent.format().name()).param("body", sent.body())
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    Optional<Sent> find(TrackingId original) {
+        return jdbc.sql("select kind, receipt_id, to_location, format, body from receipt_sent where original_tracking_id = :id")
+                .param("id", original.value())
+                .query((rs, n) -> new Sent(ReceiptKind.valueOf(rs.getString("kind")), rs.getString("receipt_id"),
+                        rs.getString("to_location"), MessageFormat.valueOf(rs.getString("format")), rs.getBytes("body")))
+                .optional();
+    }
+}

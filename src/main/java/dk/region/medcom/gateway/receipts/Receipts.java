@@ -1,0 +1,152 @@
+package dk.region.medcom.gateway.receipts;
+
+import dk.region.medcom.gateway.deliver.Deliverer;
+import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.MessageFormat;
+import dk.region.medcom.gateway.message.MessageHeader;
+import dk.region.medcom.gateway.message.PipelineMessage;
+import dk.region.medcom.gateway.message.TrackingId;
+import dk.region.medcom.gateway.route.Channel;
+import dk.region.medcom.gateway.route.Recipient;
+import dk.region.medcom.gateway.route.RecipientDirectory;
+import dk.region.medcom.gateway.translate.EdifactTranslator;
+import dk.region.medcom.gateway.translate.Translation;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells senders the outcome: a positive receipt (CTL03) after delivery when the sender asked for
+ * one, a negative receipt (CTL02) for every rejection, asked for or not. The receipt goes in the
+ * sender's own format (EDIFACT for an EDIFACT sender) to the sender's own channel, and is kept so
+ * a duplicate gets exactly the same receipt. Receipts are never answered with receipts.
+ */
+public class Receipts {
+
+    private static final Logger LOG = LoggerFactory.getLogger("medcom.pipeline");
+    private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    private static final Set<String> RECEIPT_TYPES = Set.of("XCTL01", "XCTL02", "XCTL03");
+
+    private final EdifactTranslator edifact;
+    private final Deliverer deliverer;
+    private final RecipientDirectory directory;
+    private final ReceiptStore store;
+    private final Journal journal;
+    private final RefuseCodes refuseCodes = RefuseCodes.load();
+    private final String gatewayLocation;
+    private final Clock clock;
+
+    public Receipts(EdifactTranslator edifact, Deliverer deliverer, RecipientDirectory directory,
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc, Journal journal,
+                    ReceiptProperties properties, Clock clock) {
+        this.edifact = edifact;
+        this.deliverer = deliverer;
+        this.directory = directory;
+        this.store = new ReceiptStore(jdbc, clock);
+        this.journal = journal;
+        this.gatewayLocation = properties.gatewayLocationNumber();
+        this.clock = clock;
+    }
+
+    public static boolean isReceipt(MessageHeader header) {
+        return header.messageType() != null && RECEIPT_TYPES.contains(header.messageType());
+    }
+
+    /**
+     * A location number or VANS id as it may name a folder: letters and digits only. The sender of
+     * a rejected message is unchecked input, and it must never steer a file outside outbox/.
+     */
+    static boolean isLocationNumber(String value) {
+        return value != null && value.matches("[0-9A-Za-z]{1,35}");
+    }
+
+    /** After delivery: a positive receipt if the sender asked for one. */
+    public PipelineMessage positive(PipelineMessage message) throws IOException, InterruptedException {
+        MessageHeader header = message.header();
+        if (header.acknowledgementRequested() && !isReceipt(header)) {
+            String from = message.routing().recipient().locationNumber();
+            send(message, ReceiptKind.POSITIVE, from, null, List.of(), MessageState.DELIVERED);
+        }
+        return message;
+    }
+
+    /** After quarantine: a negative receipt naming the cause, whenever the sender can be told. */
+    public PipelineMessage negative(PipelineMessage message) throws IOException, InterruptedException {
+        MessageHeader header = message.header();
+        if (isReceipt(header) || !isLocationNumber(header.senderLocation()) || header.letterId() == null) {
+            return message; // a receipt is never answered; an unreadable message names nobody to answer
+        }
+        String from = header.receiverLocation() != null ? header.receiverLocation() : gatewayLocation;
+        List<String> reasons = message.findings().stream().filter(Finding::isError).limit(5)
+                .map(f -> f.ruleId() + ": " + f.textDa()).toList();
+        send(message, ReceiptKind.NEGATIVE, from, refuseCodes.codeFor(message.findings()), reasons,
+                MessageState.QUARANTINED);
+        return message;
+    }
+
+    /** For a duplicate: the receipt the first message got, sent again. False when there was none (yet). */
+    public boolean sendAgain(TrackingId original, PipelineMessage duplicate) throws IOException, InterruptedException {
+        Optional<ReceiptStore.Sent> sent = store.find(original);
+        if (sent.isEmpty()) {
+            return false;
+        }
+        ReceiptStore.Sent receipt = sent.get();
+        deliverer.send(channelOf(receipt.toLocation()), receipt.format(), receipt.body(), original + "-receipt", Map.of());
+        LOG.info("stage=receipts tracking={} receipt={} sent again to={} for duplicate={}", original, receipt.kind(),
+                receipt.toLocation(), duplicate.trackingId());
+        return true;
+    }
+
+    private void send(PipelineMessage message, ReceiptKind kind, String from, String refuseCode, List<String> reasons,
+                      MessageState state) throws IOException, InterruptedException {
+        MessageHeader header = message.header();
+        String id = kind.idPrefix + message.trackingId().value().replace("-", "").substring(0, 12);
+        MessageFormat format = message.format() == MessageFormat.EDIFACT ? MessageFormat.EDIFACT : MessageFormat.XML;
+        byte[] xml = ReceiptWriter.write(kind, id, ZonedDateTime.now(clock.withZone(DANISH_TIME)), from, header,
+                originalVersionCode(header, format), refuseCode, reasons);
+        byte[] body = xml;
+        if (format == MessageFormat.EDIFACT) {
+            Translation translation = edifact.toEdifact(xml);
+            if (!translation.ok()) {
+                throw new IllegalStateException("the gateway's own receipt does not translate to EDIFACT: "
+                        + translation.findings().stream().map(Finding::ruleId).toList());
+            }
+            body = translation.output();
+        }
+        store.keep(message.trackingId(), new ReceiptStore.Sent(kind, id, header.senderLocation(), format, body));
+        ReceiptStore.Sent kept = store.find(message.trackingId()).orElseThrow();
+        deliverer.send(channelOf(kept.toLocation()), kept.format(), kept.body(), message.trackingId() + "-receipt", Map.of());
+        journal.record(message.trackingId(), "receipts", state, null, MessageHeader.UNKNOWN, null,
+                (kind == ReceiptKind.POSITIVE ? "positive" : "negative (" + refuseCode + ")") + " receipt "
+                        + kept.receiptId() + " sent to " + kept.toLocation() + " as " + kept.format());
+        LOG.info("stage=receipts tracking={} type={} sender={} receiver={} receipt={} format={}", message.trackingId(),
+                header.messageType(), header.senderLocation(), header.receiverLocation(), kind, kept.format());
+    }
+
+    /**
+     * The version code the sender used: a receipt to an EDIFACT sender names the EDIFACT version
+     * (D9134L), one to an XML sender the XML version (XD9134L), as in MedCom's own receipts.
+     */
+    static String originalVersionCode(MessageHeader header, MessageFormat senderFormat) {
+        String version = header.versionCode();
+        if (senderFormat == MessageFormat.EDIFACT && version != null && version.startsWith("X")) {
+            return version.substring(1);
+        }
+        return version;
+    }
+
+    /** The sender's own channel; a sender the directory does not know gets a folder under outbox/. */
+    private Recipient channelOf(String location) {
+        return directory.find(location)
+                .orElseGet(() -> new Recipient(location, "unknown sender", Channel.folder(), Set.of(), true));
+    }
+}

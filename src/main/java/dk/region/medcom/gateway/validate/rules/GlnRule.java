@@ -1,0 +1,50 @@
+package dk.region.medcom.gateway.validate.rules;
+
+import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Severity;
+import dk.region.medcom.gateway.validate.BusinessRule;
+import dk.region.medcom.gateway.validate.ParsedMessage;
+import dk.region.medcom.gateway.validate.ValidationCode;
+import java.util.ArrayList;
+import java.util.List;
+import org.w3c.dom.Element;
+
+/**
+ * Location numbers (lokationsnumre) should be 13 digits with a valid GS1 check digit. Reported at a
+ * configurable severity, WARNING by default: MedCom's own test data has numbers that fail it.
+ * Values with letters (VANS identifiers such as DKKMDKMDNET) are not location numbers and pass.
+ */
+final class GlnRule implements BusinessRule {
+
+    private final Severity severity;
+
+    GlnRule(Severity severity) {
+        this.severity = severity;
+    }
+
+    @Override
+    public List<Finding> check(ParsedMessage message) {
+        List<Finding> findings = new ArrayList<>();
+        for (Element element : message.descendants("EANIdentifier")) {
+            String gln = ParsedMessage.textOf(element);
+            if (gln.isEmpty() || !gln.chars().allMatch(Character::isDigit)) {
+                continue;
+            }
+            if (gln.length() != 13) {
+                findings.add(ValidationCode.GLN_LENGTH.at(element, severity, gln));
+            } else if (!hasValidCheckDigit(gln)) {
+                findings.add(ValidationCode.GLN_CHECK_DIGIT.at(element, severity, gln));
+            }
+        }
+        return findings;
+    }
+
+    /** GS1: weights 1,3,1,3,... on the first twelve digits; check = (10 - sum mod 10) mod 10. */
+    static boolean hasValidCheckDigit(String thirteenDigits) {
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (thirteenDigits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+        return (10 - sum % 10) % 10 == thirteenDigits.charAt(12) - '0';
+    }
+}

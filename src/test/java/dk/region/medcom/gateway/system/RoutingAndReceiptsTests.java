@@ -1,0 +1,264 @@
+package dk.region.medcom.gateway.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.region.medcom.gateway.journal.EnvelopeRewriter;
+import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.JournalEntry;
+import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.message.TrackingId;
+import dk.region.medcom.gateway.route.RecipientDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/** Routing by municipality, per-recipient formats, every channel, receipts both ways and duplicates, end to end. */
+@GatewayIntegrationTest
+class RoutingAndReceiptsTests extends GatewayTestSupport {
+
+    static final String VALID_XDIS91 = "xdis91/xdis91-valid-needs-assessment.xml";
+    static final String SAMPLE_SENDER = "5790000100019";
+    static final String EDIFACT_ONLY = "5790001000021";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ConsumerTemplate consumer;
+    @Autowired
+    Journal journal;
+    @Autowired
+    RecipientDirectory directory;
+
+    @Nested
+    class Channels {
+
+        @Test
+        void deliversToAQueueRecipientWithRoutingHeaders() {
+            String marker = uniqueEnvelopeId();
+            drop("to-queue.xml", sampleTo(VALID_XDIS91, marker, TestRecipients.QUEUE_RECIPIENT));
+
+            Exchange delivered = consumer.receive("jms:queue:medcom.outbound." + TestRecipients.QUEUE_RECIPIENT, 20_000);
+
+            assertThat(delivered).isNotNull();
+            assertThat(new String(delivered.getMessage().getBody(byte[].class), StandardCharsets.UTF_8)).contains(marker);
+            assertThat(delivered.getMessage().getHeader("medcomRecipient")).isEqualTo(TestRecipients.QUEUE_RECIPIENT);
+            assertThat(delivered.getMessage().getHeader("medcomType")).isEqualTo("XDIS91");
+            assertThat(delivered.getMessage().getHeader("medcomTrackingId", String.class)).hasSize(36);
+        }
+
+        @Test
+        void retriesAnHttpRecipientThatFailsAndDeliversOnce() {
+            String marker = uniqueEnvelopeId();
+            TestRecipients.failuresToGive.set(1);
+            drop("to-http.xml", sampleTo(VALID_XDIS91, marker, TestRecipients.HTTP_RECIPIENT));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestRecipients.httpDeliveries.stream()
+                    .anyMatch(b -> new String(b, StandardCharsets.UTF_8).contains(marker)));
+
+            assertThat(TestRecipients.httpDeliveries.stream()
+                    .filter(b -> new String(b, StandardCharsets.UTF_8).contains(marker))).hasSize(1);
+            assertThat(TestRecipients.attemptsByDeliveryId.values()).anySatisfy(n -> assertThat(n.get()).isEqualTo(2));
+        }
+    }
+
+    @Nested
+    class Formats {
+
+        @Test
+        void translatesXmlToEdifactForARecipientThatTakesOnlyEdifact() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("to-edifact.xml", sampleTo(VALID_XDIS91, marker, EDIFACT_ONLY));
+
+            Path delivered = awaitFileContaining(outbox(EDIFACT_ONLY), marker);
+
+            assertThat(delivered.getFileName().toString()).endsWith(".edi");
+            String edifact = Files.readString(delivered, StandardCharsets.ISO_8859_1);
+            assertThat(edifact).startsWith("UNA").contains("UNB+UNOC:3+" + SAMPLE_SENDER).contains("MEDDIS");
+        }
+
+        @Test
+        void translatesEdifactToXmlForARecipientThatTakesXml() throws IOException {
+            String marker = uniqueEnvelopeId();
+            byte[] edifact = EnvelopeRewriter.withEnvelopeId(sample("dis91/dis91-valid-gp-to-municipality.edi"), marker)
+                    .orElseThrow();
+            drop("from-edifact.edi", edifact);
+
+            Path delivered = awaitFileContaining(outbox("5790000987658"), marker);
+
+            assertThat(delivered.getFileName().toString()).endsWith(".xml");
+            assertThat(Files.readString(delivered)).contains("<Emessage").contains("XD9134L");
+        }
+    }
+
+    @Nested
+    class Enrichment {
+
+        @Test
+        void routesAReferralByTheResidenceMunicipalityAndWritesTheReceiverIn() throws IOException {
+            String marker = uniqueEnvelopeId();
+            String aalborg = directory.forMunicipality("851").get(0).locationNumber();
+            drop("referral.xml", unknownReceiver("xref15/xref15-valid-rehabilitation.xml", marker));
+
+            Path delivered = awaitFileContaining(outbox(aalborg), marker);
+
+            String xml = Files.readString(delivered);
+            assertThat(xml).contains("<EANIdentifier>" + aalborg + "</EANIdentifier>").doesNotContain("5790009999994");
+            assertThat(xml).contains("<Identifier>851</Identifier>");
+            JournalEntry entry = journal.find(new TrackingId(trackingIdOf(delivered))).orElseThrow();
+            assertThat(entry.recipientLocation()).isEqualTo(aalborg);
+        }
+
+        @Test
+        void explainsEachStepOfADecision() {
+            String marker = uniqueEnvelopeId();
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_XML);
+            JsonNode answer = as(http, OPERATOR).postForObject("/api/routing/explain", new HttpEntity<>(
+                    unknownReceiver("xref15/xref15-valid-rehabilitation.xml", marker), headers), JsonNode.class);
+
+            assertThat(answer.path("routed").asBoolean()).isTrue();
+            assertThat(answer.path("municipality").asText()).isEqualTo("851");
+            assertThat(answer.path("steps").toString()).contains("is not in the recipient directory")
+                    .contains("kommunenummer 999 is not one of the 98 municipalities")
+                    .contains("residence municipality code 851 is Aalborg");
+        }
+    }
+
+    @Nested
+    class Receipts {
+
+        @Test
+        void sendsAPositiveReceiptToTheSenderWhenAsked() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("ack.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+
+            Path delivered = awaitFileContaining(outbox("5790001000014"), marker);
+            Path receipt = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(delivered) + "-receipt");
+
+            String xml = Files.readString(receipt);
+            assertThat(xml).contains("<PositiveReceipt>").contains("<OriginalEnvelopeIdentifier>" + marker);
+        }
+
+        @Test
+        void sendsANegativeReceiptWithTheRefuseCodeForARejectedMessage() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("bad.xml", sampleWithEnvelopeId("xdis91/xdis91-invalid-missing-patient.xml", marker));
+
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+            Path receipt = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(quarantined) + "-receipt");
+
+            assertThat(Files.readString(receipt)).contains("<NegativeReceipt>").contains("<RefuseCode>syntaksfejl</RefuseCode>");
+        }
+
+        @Test
+        void tellsTheSenderOfAnUnroutableMessageThatTheLocationNumberIsUnknown() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("nowhere.xml", unknownReceiver(VALID_XDIS91, marker));
+
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+            Path receipt = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(quarantined) + "-receipt");
+
+            assertThat(Files.readString(receipt)).contains("<RefuseCode>ukendt_lokationsnummer</RefuseCode>");
+            assertThat(Files.readString(BadInputTests.reportOf(quarantined))).contains("ROUTE-UNKNOWN-RECIPIENT");
+        }
+
+        @Test
+        void answersAnEdifactSenderInEdifact() throws IOException {
+            String marker = uniqueEnvelopeId();
+            byte[] edifact = EnvelopeRewriter.withEnvelopeId(sample("dis91/dis91-invalid-cpr-impossible-date.edi"), marker)
+                    .orElseThrow();
+            drop("bad.edi", edifact);
+
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+            Path receipt = awaitFile(outbox("5790000123452"), trackingIdOf(quarantined) + "-receipt");
+
+            assertThat(receipt.getFileName().toString()).endsWith(".edi");
+            assertThat(Files.readString(receipt, StandardCharsets.ISO_8859_1)).contains("CONTRL").contains("UCI+" + marker);
+        }
+
+        @Test
+        void neverAnswersAReceiptWithAReceipt() {
+            String marker = uniqueEnvelopeId();
+            drop("receipt-bad.xml", sampleWithEnvelopeId("receipts/receipt-invalid-unknown-refuse-code.xml", marker));
+
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .until(() -> find(outbox(SAMPLE_SENDER), trackingIdOf(quarantined)).isEmpty()
+                            && find(outbox("5790001000014"), trackingIdOf(quarantined)).isEmpty());
+        }
+
+        @Test
+        void marksTheOriginalAcknowledgedWhenTheRecipientsReceiptComesBack() {
+            String marker = uniqueEnvelopeId();
+            drop("to-be-acked.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+            String original = trackingIdOf(awaitFileContaining(outbox("5790001000014"), marker));
+
+            String receipt = new String(sampleWithEnvelopeId("receipts/receipt-valid-positive.xml", uniqueEnvelopeId()),
+                    StandardCharsets.UTF_8)
+                    .replaceFirst("<OriginalEnvelopeIdentifier>[^<]*", "<OriginalEnvelopeIdentifier>" + marker)
+                    .replaceFirst("<OriginalLetterIdentifier>[^<]*", "<OriginalLetterIdentifier>DIS0000000101");
+            drop("ack-from-municipality.xml", receipt.getBytes(StandardCharsets.UTF_8));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> journal.find(new TrackingId(original))
+                    .map(e -> e.state() == MessageState.ACKNOWLEDGED).orElse(false));
+        }
+    }
+
+    @Nested
+    class Duplicates {
+
+        @Test
+        void aResentLetterIsNotDeliveredAgainAndGetsTheSameReceipt() throws IOException {
+            String marker = uniqueEnvelopeId();
+            byte[] letter = sampleWithEnvelopeId(VALID_XDIS91, marker);
+            drop("first.xml", letter);
+            Path delivered = awaitFileContaining(outbox("5790001000014"), marker);
+            Path receipt = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(delivered) + "-receipt");
+            byte[] firstReceipt = Files.readAllBytes(receipt);
+            Files.delete(receipt); // the sender took it
+
+            drop("again.xml", letter);
+
+            Path sentAgain = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(delivered) + "-receipt");
+            assertThat(Files.readAllBytes(sentAgain)).isEqualTo(firstReceipt);
+            assertThat(filesContaining(outbox("5790001000014"), marker)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> as(http, OPERATOR)
+                    .getForObject("/api/messages?envelopeId=" + marker + "&state=DUPLICATE", JsonNode.class)
+                    .path("items").size() == 1);
+        }
+    }
+
+    /** A receiver the gateway cannot know: an unlisted location number and a municipality code that does not exist. */
+    private static byte[] unknownReceiver(String sample, String envelopeId) {
+        String xml = new String(sampleTo(sample, envelopeId, "5790009999994"), StandardCharsets.UTF_8);
+        return xml.replaceFirst("(<Receiver>\\s*<EANIdentifier>[^<]*</EANIdentifier>\\s*<Identifier>)[^<]*", "$1999")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long filesContaining(Path folder, String marker) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> {
+                try {
+                    return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(marker);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+}
