@@ -77,16 +77,17 @@ make_messages() {
     }' "$SAMPLE"
 }
 
-# senders write under a .part name and rename: the gateway never sees half a file
+# files are written beside inbox/ and renamed into it, as senders should: the gateway never sees
+# half a file. In batches of 200 a second apart, so that the kills land while messages still arrive.
 feed() {
-  local i=0
-  for f in "$WORK"/messages/*.xml; do
-    name=$(basename "$f")
-    cp "$f" "$DATA/inbox/.$name.part" && mv "$DATA/inbox/.$name.part" "$DATA/inbox/$name"
-    i=$((i + 1))
-    # in bursts, so that the kills land while messages are still arriving
-    if (( i % 200 == 0 )); then sleep 1; fi
+  mkdir -p "$DATA/staging"
+  cp "$WORK"/messages/*.xml "$DATA/staging/"
+  ls "$DATA/staging" | split -l 200 - "$WORK/batch."
+  for batch in "$WORK"/batch.*; do
+    (cd "$DATA/staging" && xargs mv -t "$DATA/inbox/" <"$batch")
+    sleep 1
   done
+  rm -f "$WORK"/batch.*
 }
 
 await_all_delivered() {

@@ -3,7 +3,7 @@
 # journal, and the broker's raw persistent send+receive rate measured against the same broker in
 # the same run (dk.region.medcom.gateway.bench.ArtemisRawRate).
 #
-#   bench/throughput.sh            N=2000 by default; PORT (18282)
+#   bench/throughput.sh            N=2000 by default; PORT (18282); GATEWAY_ARGS: more --property=value
 #
 # Reports messages/s for a burst of N files, p50/p99 inbox->outbox latency in that burst (mostly
 # queueing) and for a paced run of 100 messages at 10/s (the latency of one message on a quiet
@@ -38,7 +38,7 @@ DATA="$WORK/data"; mkdir -p "$DATA/inbox"
 java -Xmx512m -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" --gateway.ingest.inbox-poll-ms=100 \
   --spring.artemis.mode=native --spring.artemis.embedded.enabled=false \
   --spring.artemis.broker-url=tcp://127.0.0.1:61616 --spring.artemis.user=medcom --spring.artemis.password=bench \
-  >"$WORK/gateway.log" 2>&1 & GW_PID=$!
+  ${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 & GW_PID=$!
 until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   kill -0 $GW_PID 2>/dev/null || { tail -30 "$WORK/gateway.log"; exit 1; }; sleep 0.2
 done
@@ -80,11 +80,13 @@ PACED=$(percentiles "$WORK/paced.fed" "$WORK/paced.out" PA)
 log "paced 10/s: inbox->outbox $PACED"
 
 # --- burst: N messages as fast as they can be written ---
-make TE "$N" "$WORK/burst"
+# staged beside inbox/ (same file system) and moved in with one mv: renames, so the feeder is not the bottleneck
+make TE "$N" "$DATA/staging"
 before=$(delivered)
 t0=$EPOCHREALTIME
-feed "$WORK/burst" 0 >"$WORK/burst.fed"
+mv "$DATA"/staging/*.xml "$DATA/inbox/"
 fed=$EPOCHREALTIME
+awk -v n="$N" -v t="$t0" 'BEGIN { for (i = 1; i <= n; i++) printf "TE%05d %s\n", i, t }' >"$WORK/burst.fed"
 await_delivered $(( before + N ))
 t1=$EPOCHREALTIME
 outbox_times TE >"$WORK/burst.out"
