@@ -33,16 +33,19 @@ public class DeliveryQueue {
 
     private final RecipientDirectory directory;
     private final Journal journal;
+    private final DeliveryRoutes routes;
 
-    public DeliveryQueue(RecipientDirectory directory, Journal journal) {
+    public DeliveryQueue(RecipientDirectory directory, Journal journal, DeliveryRoutes routes) {
         this.directory = directory;
         this.journal = journal;
+        this.routes = routes;
     }
 
     /** The queue side: the bytes to deliver, with what the recipient's consumer needs in headers. */
     public byte[] enqueue(@Body PipelineMessage message, @Headers Map<String, Object> headers) {
         // the broker's own properties from the inbound message must not travel on
         headers.keySet().removeIf(name -> name.startsWith("_") || name.startsWith("JMS"));
+        routes.ensureRoute(message.routing().recipient().locationNumber());
         headers.put("medcomTrackingId", message.trackingId().value());
         headers.put("medcomSource", message.source());
         headers.put(RECIPIENT, message.routing().recipient().locationNumber());

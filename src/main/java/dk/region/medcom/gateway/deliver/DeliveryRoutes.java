@@ -8,12 +8,15 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 /**
  * Makes one delivery route per recipient in the directory from the {@code deliver-to-recipient}
  * template in {@code routes/deliver.yaml}: a consumer of {@code medcom.deliver.<location number>}.
+ * A recipient added to the directory while the gateway runs gets its route when its first message
+ * is enqueued.
  */
 public class DeliveryRoutes implements CamelContextConfiguration {
 
     static final String TEMPLATE = "deliver-to-recipient";
 
     private final RecipientDirectory directory;
+    private volatile CamelContext camelContext;
 
     public DeliveryRoutes(RecipientDirectory directory) {
         this.directory = directory;
@@ -26,11 +29,20 @@ public class DeliveryRoutes implements CamelContextConfiguration {
 
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
+        this.camelContext = camelContext;
         for (String location : directory.locationNumbers()) {
-            TemplatedRouteBuilder.builder(camelContext, TEMPLATE)
-                    .routeId("deliver-" + location)
-                    .parameter("location", location)
-                    .add();
+            ensureRoute(location);
         }
+    }
+
+    /** The recipient's delivery route, made now if it does not exist yet. */
+    public synchronized void ensureRoute(String location) {
+        if (camelContext == null || camelContext.getRoute("deliver-" + location) != null) {
+            return;
+        }
+        TemplatedRouteBuilder.builder(camelContext, TEMPLATE)
+                .routeId("deliver-" + location)
+                .parameter("location", location)
+                .add();
     }
 }

@@ -104,8 +104,8 @@ class PipelineConfiguration {
     }
 
     @Bean("deliveryQueue")
-    DeliveryQueue deliveryQueue(RecipientDirectory directory, Journal journal) {
-        return new DeliveryQueue(directory, journal);
+    DeliveryQueue deliveryQueue(RecipientDirectory directory, Journal journal, DeliveryRoutes routes) {
+        return new DeliveryQueue(directory, journal, routes);
     }
 
     @Bean("deliveryFailures")

@@ -29,6 +29,7 @@ public abstract class GatewayTestSupport {
         registry.add("server.port", () -> "0");
         registry.add("gateway.ingest.inbox-poll-ms", () -> "100");
         registry.add("gateway.route.recipients-file", () -> TestRecipients.directoryFile(DATA_DIR));
+        registry.add("gateway.route.reload-check-ms", () -> "200");
         // failing deliveries give up fast, and receipts are overdue after two seconds
         registry.add("gateway.deliver.retry.max-redeliveries", () -> "2");
         registry.add("gateway.deliver.retry.initial-delay-ms", () -> "50");

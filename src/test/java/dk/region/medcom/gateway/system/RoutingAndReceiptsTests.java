@@ -220,6 +220,27 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
     }
 
     @Nested
+    class DirectoryReload {
+
+        @Test
+        void deliversToARecipientAddedWhileTheGatewayRuns() throws IOException {
+            String added = "5799990000035";
+            Files.writeString(TestRecipients.file, Files.readString(TestRecipients.file) + """
+                      - location-number: "%s"
+                        name: "Added while running"
+                        channel: folder
+                        formats: [XDIS91]
+                    """.formatted(added));
+            await().atMost(Duration.ofSeconds(10)).until(() -> directory.find(added).isPresent());
+            String marker = uniqueEnvelopeId();
+
+            drop("to-new.xml", sampleTo(VALID_XDIS91, marker, added));
+
+            awaitFileContaining(outbox(added), marker);
+        }
+    }
+
+    @Nested
     class Duplicates {
 
         @Test

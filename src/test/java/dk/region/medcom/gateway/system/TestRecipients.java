@@ -28,6 +28,8 @@ final class TestRecipients {
     static final AtomicInteger failuresToGive = new AtomicInteger();
 
     private static HttpServer server;
+    /** The directory file, for tests that edit it while the gateway runs. */
+    static Path file;
 
     private TestRecipients() {
     }
@@ -63,7 +65,7 @@ final class TestRecipients {
                         url: "http://127.0.0.1:%d/medcom"
                         formats: [XDIS91]
                     """.formatted(QUEUE_RECIPIENT, HTTP_RECIPIENT, server.getAddress().getPort());
-            Path file = dataDir.resolveSibling(dataDir.getFileName() + "-recipients.yaml");
+            file = dataDir.resolveSibling(dataDir.getFileName() + "-recipients.yaml");
             Files.createDirectories(file.getParent());
             Files.writeString(file, demo + extra);
             return file.toUri().toString();
