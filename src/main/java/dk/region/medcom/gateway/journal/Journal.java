@@ -168,6 +168,16 @@ public class Journal {
                         .param("hash", hash).param("id", id.value()).update());
     }
 
+    /**
+     * The recipients with messages translated but not yet delivered: after a restart their
+     * delivery queues may hold messages, so their consumers must run. Answered from the state index.
+     */
+    public List<String> recipientsAwaitingDelivery() {
+        return jdbc.sql("select distinct recipient_location from message where state = 'TRANSLATED'"
+                        + " and recipient_location is not null")
+                .query(String.class).list();
+    }
+
     public Optional<JournalEntry> find(TrackingId id) {
         List<JournalEntry.Event> history = jdbc.sql(
                         "select at, stage, state, detail from message_event where tracking_id = :id order by id")

@@ -67,10 +67,6 @@ public class RecipientDirectory {
         return snapshot.byLocationNumber.size();
     }
 
-    /** Every recipient's location number, for making one delivery consumer each. */
-    public java.util.Set<String> locationNumbers() {
-        return snapshot.byLocationNumber.keySet();
-    }
 
     private List<Recipient> readFile() {
         Resource resource = new DefaultResourceLoader().getResource(location);

@@ -115,7 +115,7 @@ class PipelineConfiguration {
     }
 
     @Bean
-    DeliveryRoutes deliveryRoutes(RecipientDirectory directory) {
-        return new DeliveryRoutes(directory);
+    DeliveryRoutes deliveryRoutes(Journal journal) {
+        return new DeliveryRoutes(journal);
     }
 }
