@@ -4,6 +4,7 @@
 # the same run (dk.region.medcom.gateway.bench.ArtemisRawRate).
 #
 #   bench/throughput.sh            N=2000 by default; PORT (18282); GATEWAY_ARGS: more --property=value
+#   BROKER=embedded bench/throughput.sh   the same through the embedded broker (no raw broker figure then)
 #
 # Reports messages/s for a burst of N files, p50/p99 inbox->outbox latency in that burst (mostly
 # queueing) and for a paced run of 100 messages at 10/s (the latency of one message on a quiet
@@ -22,7 +23,13 @@ GW_PID=""; ART_PID=""
 trap '[ -n "$GW_PID" ] && kill $GW_PID 2>/dev/null; [ -n "$ART_PID" ] && kill $ART_PID 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
 log() { echo "[$(date +%H:%M:%S)] $*"; }
 
+BROKER=${BROKER:-standalone}
+BROKER_ARGS=(--spring.artemis.mode=native --spring.artemis.embedded.enabled=false
+  --spring.artemis.broker-url=tcp://127.0.0.1:61616 --spring.artemis.user=medcom --spring.artemis.password=bench)
+[ "$BROKER" = embedded ] && BROKER_ARGS=()
+
 # --- broker ---
+if [ "$BROKER" = standalone ]; then
 TGZ="$HOME/.m2/repository/org/apache/activemq/apache-artemis/$ARTEMIS_VERSION/apache-artemis-$ARTEMIS_VERSION-bin.tar.gz"
 [ -f "$TGZ" ] || mvn -B -q dependency:get -Dartifact="org.apache.activemq:apache-artemis:$ARTEMIS_VERSION:tar.gz:bin" -Dtransitive=false
 tar -xzf "$TGZ" -C "$WORK"
@@ -32,13 +39,12 @@ tar -xzf "$TGZ" -C "$WORK"
 "$WORK/broker/bin/artemis" run >"$WORK/broker.log" 2>&1 & ART_PID=$!
 until grep -q AMQ221007 "$WORK/broker.log"; do sleep 0.2; done
 log "broker live"
+fi
 
 # --- gateway ---
 DATA="$WORK/data"; mkdir -p "$DATA/inbox"
 java -Xmx512m -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" --gateway.ingest.inbox-poll-ms=100 \
-  --spring.artemis.mode=native --spring.artemis.embedded.enabled=false \
-  --spring.artemis.broker-url=tcp://127.0.0.1:61616 --spring.artemis.user=medcom --spring.artemis.password=bench \
-  ${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 & GW_PID=$!
+  "${BROKER_ARGS[@]}" ${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 & GW_PID=$!
 until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   kill -0 $GW_PID 2>/dev/null || { tail -30 "$WORK/gateway.log"; exit 1; }; sleep 0.2
 done
@@ -95,14 +101,17 @@ BURST=$(percentiles "$WORK/burst.fed" "$WORK/burst.out" TE)
 log "burst of $N: fed in $(awk -v a="$t0" -v b="$fed" 'BEGIN { printf "%.1f", b - a }') s, all delivered after $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s: $RATE msg/s; inbox->outbox $BURST"
 
 # --- the broker alone, same broker, same run ---
+RAW="artemis raw: not measured (embedded broker)"
+if [ "$BROKER" = standalone ]; then
 CP="$WORK/cp.txt"
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$CP" -Dmdep.includeScope=test >/dev/null
 RAW=$(java -cp "target/test-classes:$(cat "$CP")" dk.region.medcom.gateway.bench.ArtemisRawRate \
   tcp://127.0.0.1:61616 medcom bench "$N" "$SAMPLE")
+fi
 log "$RAW"
 
 echo
-echo "gateway, standalone persistent Artemis + H2 journal, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg):"
+echo "gateway, $BROKER persistent Artemis + H2 journal, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg):"
 echo "  burst of $N: $RATE msg/s inbox->outbox; latency $BURST"
 echo "  paced 10 msg/s: latency $PACED"
 echo "  $RAW"

@@ -154,6 +154,12 @@ public class Journal {
         return id;
     }
 
+    /** The kommunekode the message was routed by, so it can be searched by municipality. */
+    public void municipality(TrackingId id, String code) {
+        jdbc.sql("update message set municipality = :code where tracking_id = :id")
+                .param("code", code).param("id", id.value()).update();
+    }
+
     /** Keeps one form of the message (encrypted). */
     public void keep(TrackingId id, BodyKind kind, byte[] body) {
         if (body != null) {

@@ -42,6 +42,9 @@ public class StageRecorder {
         keepForms(stage, reached, message);
         journal.record(message.trackingId(), stage, reached, message.format(),
                 message.header(), recipientOf(message), findingLines(message));
+        if ("route".equals(stage) && message.routing() != null && message.routing().municipality() != null) {
+            journal.municipality(message.trackingId(), message.routing().municipality());
+        }
     }
 
     private void keepForms(String stage, MessageState reached, PipelineMessage message) {
