@@ -14,6 +14,21 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
         return new Finding(ruleId, Severity.WARNING, location, textEn, textDa);
     }
 
+    /**
+     * A finding from a rule's English and Danish templates ({@code %s} placeholders); an argument
+     * that is a {@link Phrase} is put in each text in that text's language.
+     */
+    public static Finding formatted(String ruleId, Severity severity, Location location, String templateEn,
+                                    String templateDa, Object... args) {
+        Object[] en = new Object[args.length];
+        Object[] da = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            en[i] = Phrase.en(args[i]);
+            da[i] = Phrase.da(args[i]);
+        }
+        return new Finding(ruleId, severity, location, templateEn.formatted(en), templateDa.formatted(da));
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -1,7 +1,6 @@
 package dk.region.medcom.gateway.parse.edifact;
 
 import dk.region.medcom.gateway.message.Finding;
-import dk.region.medcom.gateway.message.Phrase;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.Severity;
 
@@ -74,13 +73,7 @@ enum EdifactRule {
     }
 
     Finding at(Location location, Object... args) {
-        Object[] en = new Object[args.length];
-        Object[] da = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            en[i] = Phrase.en(args[i]);
-            da[i] = Phrase.da(args[i]);
-        }
-        return new Finding(ruleId, severity, location, textEn.formatted(en), textDa.formatted(da));
+        return Finding.formatted(ruleId, severity, location, textEn, textDa, args);
     }
 
     Finding at(Segment segment, Object... args) {
