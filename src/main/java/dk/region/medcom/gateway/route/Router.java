@@ -40,6 +40,14 @@ public class Router {
     }
 
     public PipelineMessage route(PipelineMessage message) {
+        String sender = message.header().senderLocation();
+        if (sender != null && recipients.find(sender).isEmpty()) {
+            // receipts still go back to its outbox folder; the operator should add it to the directory
+            message.addFindings(List.of(Finding.warning("ROUTE-UNKNOWN-SENDER",
+                    Location.xml(null, null, "/Emessage/*/Sender/EANIdentifier"),
+                    "sender location number " + sender + " is not in the recipient directory",
+                    "afsenderens lokationsnummer " + sender + " findes ikke i modtagerkataloget")));
+        }
         RoutingOutcome outcome = decide(message.header(), message.document());
         if (!outcome.isRouted()) {
             message.addFindings(List.of(outcome.failure()));

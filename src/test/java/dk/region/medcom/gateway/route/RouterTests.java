@@ -34,11 +34,12 @@ class RouterTests {
             "Aarhus Kommune", "Børn og Unge", Channel.folder(), Set.of("XDIS91", "XREF15"), true, true, List.of());
     static final Recipient AALBORG_EDIFACT = new Recipient("5799998510002", "Aalborg", "851", "Aalborg Kommune", null,
             Channel.folder(), Set.of("DIS91"), true, false, List.of());
+    static final Recipient HOSPITAL = new Recipient("5790000100019", "Hospital", Channel.folder(), Set.of("XCTL03"), true);
     static final Recipient ODENSE_DISABLED = new Recipient("5799994610003", "Odense", "461", "Odense Kommune", null,
             Channel.folder(), Set.of("XDIS91"), false, false, List.of());
 
     final Router router = new Router(
-            new RecipientDirectory(List.of(AARHUS, AARHUS_CHILDREN, AALBORG_EDIFACT, ODENSE_DISABLED)),
+            new RecipientDirectory(List.of(AARHUS, AARHUS_CHILDREN, AALBORG_EDIFACT, ODENSE_DISABLED, HOSPITAL)),
             MunicipalityDirectory.load(), new PostcodeDirectory(Map.of("8000", "751", "9000", "851")), NOW);
 
     @Nested
@@ -52,6 +53,18 @@ class RouterTests {
             assertThat(routed.routing().targetFormat()).isEqualTo(MessageFormat.XML);
             assertThat(routed.routing().municipality()).isNull();
             assertThat(routed.isEnriched()).isFalse();
+        }
+
+        @Test
+        void warnsOfASenderTheDirectoryDoesNotKnow() {
+            PipelineMessage message = message(receiver("5799997510007", "x", "sygehusafdelingsnummer"), ADULT_CPR, null, null);
+            message.parsed(MessageFormat.XML, message.xml(), message.document(), new MessageHeader("XDIS91", "V",
+                    "urn:test", "ClinicalEmail", "E1", "L1", "5790009999994", "5799997510007", false));
+
+            PipelineMessage routed = router.route(message);
+
+            assertThat(routed.isRejected()).isFalse();
+            assertThat(routed.findings()).extracting(Finding::ruleId).containsExactly("ROUTE-UNKNOWN-SENDER");
         }
 
         @Test
