@@ -130,30 +130,6 @@ public class Journal {
         addEvent(id, stage, state, detail, now);
     }
 
-    /**
-     * A receipt came for the message sent with {@code envelopeId} to {@code recipientLocation}: a
-     * positive one makes it ACKNOWLEDGED; a negative one is recorded in its history. Empty when no
-     * delivered message matches.
-     */
-    @Transactional
-    public Optional<TrackingId> acknowledged(String envelopeId, String recipientLocation, boolean positive,
-                                             String detail) {
-        Optional<TrackingId> id = jdbc.sql("""
-                select tracking_id from message where envelope_id = :envelope and recipient_location = :recipient
-                and state in ('DELIVERED', 'ACKNOWLEDGED') order by received_at desc""")
-                .param("envelope", envelopeId).param("recipient", recipientLocation)
-                .query(String.class).list().stream().findFirst().map(TrackingId::new);
-        id.ifPresent(found -> {
-            if (positive) {
-                mark(found, "receipts", MessageState.ACKNOWLEDGED, detail);
-            } else {
-                addEvent(found, "receipts", MessageState.DELIVERED, "negative receipt: " + detail,
-                        Timestamp.from(clock.instant()));
-            }
-        });
-        return id;
-    }
-
     /** The kommunekode the message was routed by, so it can be searched by municipality. */
     public void municipality(TrackingId id, String code) {
         jdbc.sql("update message set municipality = :code where tracking_id = :id")

@@ -2,7 +2,6 @@ package dk.region.medcom.gateway.receipts;
 
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.MessageState;
-import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
 import dk.region.medcom.gateway.validate.ParsedMessage;
@@ -41,9 +40,8 @@ public class ReceiptCorrelation {
             Optional<TrackingId> original = find(originalSender, envelope, letterId);
             String detail = (positive ? "positive" : "negative" + (refuseCode == null ? "" : " (" + refuseCode + ")"))
                     + " receipt " + message.trackingId() + " from " + message.header().senderLocation();
-            original.ifPresent(id -> journal.record(id, "receipts",
-                    positive ? MessageState.ACKNOWLEDGED : MessageState.REJECTED_BY_RECIPIENT, null,
-                    MessageHeader.UNKNOWN, null, detail));
+            original.ifPresent(id -> journal.mark(id, "receipts",
+                    positive ? MessageState.ACKNOWLEDGED : MessageState.REJECTED_BY_RECIPIENT, detail));
         }
         return message;
     }

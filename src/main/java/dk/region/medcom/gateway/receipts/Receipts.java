@@ -125,7 +125,7 @@ public class Receipts {
         store.keep(message.trackingId(), new ReceiptStore.Sent(kind, id, header.senderLocation(), format, body));
         ReceiptStore.Sent kept = store.find(message.trackingId()).orElseThrow();
         deliverer.send(channelOf(kept.toLocation()), kept.format(), kept.body(), message.trackingId() + "-receipt", Map.of());
-        journal.record(message.trackingId(), "receipts", state, null, MessageHeader.UNKNOWN, null,
+        journal.mark(message.trackingId(), "receipts", state,
                 (kind == ReceiptKind.POSITIVE ? "positive" : "negative (" + refuseCode + ")") + " receipt "
                         + kept.receiptId() + " sent to " + kept.toLocation() + " as " + kept.format());
         LOG.info("stage=receipts tracking={} type={} sender={} receiver={} receipt={} format={}", message.trackingId(),

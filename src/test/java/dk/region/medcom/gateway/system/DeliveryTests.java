@@ -80,7 +80,14 @@ class DeliveryTests extends GatewayTestSupport {
         String metrics = http.getForObject("/actuator/prometheus", String.class);
         assertThat(metrics).containsPattern("medcom_messages_unacknowledged\\{[^}]*\\} [1-9]");
 
-        assertThat(journal.acknowledged(envelopeId, EntryPointsTests.RECIPIENT, true, "positive receipt")).isPresent();
+        // the recipient's positive receipt comes back through the inbox
+        String receipt = new String(sampleWithEnvelopeId("receipts/receipt-valid-positive.xml", uniqueEnvelopeId()),
+                java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("<OriginalEnvelopeIdentifier>[^<]*", "<OriginalEnvelopeIdentifier>" + envelopeId)
+                .replaceFirst("<OriginalLetterIdentifier>[^<]*", "<OriginalLetterIdentifier>DIS0000000101");
+        drop("receipt-for-" + envelopeId + ".xml", receipt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(http, OPERATOR).getForObject("/api/messages/" + id,
+                JsonNode.class).path("state").asText().equals("ACKNOWLEDGED"));
 
         assertThat(as(http, OPERATOR).getForObject("/api/messages/unacknowledged", JsonNode.class)
                 .findValuesAsText("trackingId")).doesNotContain(id);
