@@ -18,15 +18,7 @@ final class ClinicalEmail {
     final List<List<TextRun>> clinicalInformation = new ArrayList<>();
 
     /** The patient block (PNA, RFF+XPI, ADR, EMP, PAS). */
-    static final class PatientData {
-        String civilRegistrationNumber;
-        String alternativeIdentifier;
-        String surname;
-        String givenName;
-        String streetName;
-        String suburbName;
-        String districtName;
-        String postCode;
+    static final class PatientData extends PatientIdentity {
         String occupancy;
         String episodeOfCareStatus;
     }

@@ -112,20 +112,7 @@ final class ClinicalEmailFromXml {
 
     private ClinicalEmail.PatientData patient(XmlElement element) {
         ClinicalEmail.PatientData patient = new ClinicalEmail.PatientData();
-        patient.civilRegistrationNumber = element.text("CivilRegistrationNumber");
-        if (patient.civilRegistrationNumber != null && !Identifiers.isCpr(patient.civilRegistrationNumber)) {
-            findings.add(TranslationRule.CPR.at(element.child("CivilRegistrationNumber"), "Patient/CivilRegistrationNumber"));
-        }
-        patient.alternativeIdentifier = element.text("AlternativeIdentifier");
-        if (patient.alternativeIdentifier != null && patient.alternativeIdentifier.length() != 10) {
-            findings.add(TranslationRule.WRONG_LENGTH.at(element.child("AlternativeIdentifier"), "Patient/AlternativeIdentifier", 10));
-        }
-        patient.surname = element.text("PersonSurnameName");
-        patient.givenName = element.text("PersonGivenName");
-        patient.streetName = element.text("StreetName");
-        patient.suburbName = element.text("SuburbName");
-        patient.districtName = element.text("DistrictName");
-        patient.postCode = element.text("PostCodeIdentifier");
+        patient.readIdentity(element, findings);
         patient.occupancy = element.text("OccupancyText");
         if (patient.surname == null || patient.civilRegistrationNumber == null && patient.alternativeIdentifier == null) {
             findings.add(TranslationRule.MISSING.at(element, new Phrase(element.path() + " CivilRegistrationNumber or PersonSurnameName", element.path() + " CivilRegistrationNumber eller PersonSurnameName")));

@@ -38,16 +38,8 @@ final class HospitalReferral {
         String personTitle;
     }
 
-    static final class ReferralPatient {
-        String civilRegistrationNumber;
-        String alternativeIdentifier;
-        String surname;
-        String givenName;
+    static final class ReferralPatient extends PatientIdentity {
         String title;
-        String streetName;
-        String suburbName;
-        String districtName;
-        String postCode;
         final List<String[]> telephones = new ArrayList<>(); // {number, XML telephone code}
         String email;
     }

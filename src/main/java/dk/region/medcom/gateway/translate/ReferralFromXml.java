@@ -98,21 +98,8 @@ final class ReferralFromXml {
 
     private HospitalReferral.ReferralPatient patient(XmlElement element) {
         HospitalReferral.ReferralPatient patient = new HospitalReferral.ReferralPatient();
-        patient.civilRegistrationNumber = element.text("CivilRegistrationNumber");
-        if (patient.civilRegistrationNumber != null && !Identifiers.isCpr(patient.civilRegistrationNumber)) {
-            findings.add(TranslationRule.CPR.at(element.child("CivilRegistrationNumber"), "Patient/CivilRegistrationNumber"));
-        }
-        patient.alternativeIdentifier = element.text("AlternativeIdentifier");
-        if (patient.alternativeIdentifier != null && patient.alternativeIdentifier.length() != 10) {
-            findings.add(TranslationRule.WRONG_LENGTH.at(element.child("AlternativeIdentifier"), "Patient/AlternativeIdentifier", 10));
-        }
-        patient.surname = element.text("PersonSurnameName");
-        patient.givenName = element.text("PersonGivenName");
+        patient.readIdentity(element, findings);
         patient.title = element.text("PersonTitle");
-        patient.streetName = element.text("StreetName");
-        patient.suburbName = element.text("SuburbName");
-        patient.districtName = element.text("DistrictName");
-        patient.postCode = element.text("PostCodeIdentifier");
         for (XmlElement telephone : element.children("TelephoneSubscriber")) {
             patient.telephones.add(new String[] {telephone.text("TelephoneSubscriberIdentifier"),
                 coded(telephone, "TelephoneSubscriberCode", codes.telephones)});
