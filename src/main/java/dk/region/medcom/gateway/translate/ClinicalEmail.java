@@ -16,6 +16,7 @@ final class ClinicalEmail {
     String priority;
     String subject;
     final List<List<TextRun>> clinicalInformation = new ArrayList<>();
+    final List<Reference> references = new ArrayList<>();
 
     /** The patient block (PNA, RFF+XPI, ADR, EMP, PAS). */
     static final class PatientData extends PatientIdentity {

@@ -227,12 +227,20 @@ final class ClinicalEmailFromEdifact {
                 }
                 FreeTextEdifact.appendLines(format, segment.components(4), text);
             }
-            case "BIN", "URL", "SUP" -> findings.add(TranslationRule.UNSUPPORTED.at(segment, new Phrase("a DIS91 reference (FTX+BIN/URL/SUP)", "en DIS91-reference (FTX+BIN/URL/SUP)")));
+            case "BIN", "URL", "SUP" -> reference(segment);
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    /** MedCom's converter gathers the reference FTX of every S14 group; so does this, up to DIS91's ten. */
+    private void reference(Segment ftx) {
+        letter.references.add(ReferenceEdifact.read(ftx, mapping, findings));
+        if (letter.references.size() == Reference.MAX_PER_LETTER + 1) {
+            findings.add(TranslationRule.TOO_MANY.at(ftx, Reference.MAX_PER_LETTER, new Phrase("references (FTX+BIN/URL/SUP)", "referencer (FTX+BIN/URL/SUP)")));
+        }
     }
 
     private String code(Segment segment, int element, CodeList list, String edifactCode) {

@@ -56,9 +56,7 @@ final class ClinicalEmailFromXml {
             letter.subject = additional.text("Subject");
         }
         readTexts(element, letter);
-        if (!element.children("Reference").isEmpty()) {
-            findings.add(TranslationRule.UNSUPPORTED.at(element.child("Reference"), new Phrase("a DIS91 reference (Reference)", "en DIS91-reference (Reference)")));
-        }
+        letter.references.addAll(ReferenceXml.read(element, mapping, findings));
         return letter;
     }
 

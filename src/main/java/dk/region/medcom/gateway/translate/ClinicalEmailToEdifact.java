@@ -42,6 +42,7 @@ final class ClinicalEmailToEdifact {
         String episodeStatus = letter.patient.episodeOfCareStatus;
         out.segment("PAS", episodeStatus == null ? "POT" : mapping.episodeStatusCodes.toEdifact(episodeStatus));
         texts(letter);
+        references(letter.references);
     }
 
     private void party(String qualifier, Party party, String sequence) {
@@ -95,6 +96,19 @@ final class ClinicalEmailToEdifact {
                 }
             }
             first = false;
+        }
+    }
+
+    /**
+     * References follow the texts in S14 groups of their own, as MedCom's XD9134L.xslt writes them;
+     * a group holds at most nine FTX, so a tenth reference opens a second group.
+     */
+    private void references(List<Reference> references) {
+        for (int i = 0; i < references.size(); i++) {
+            if (i % ClinicalEmailFromXml.MAX_FTX_PER_GROUP == 0) {
+                out.segment("S14", "14");
+            }
+            ReferenceEdifact.write(references.get(i), mapping, out);
         }
     }
 }

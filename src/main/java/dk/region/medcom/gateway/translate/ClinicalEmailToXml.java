@@ -33,6 +33,7 @@ final class ClinicalEmailToXml {
             formatsKnown &= freeText.write(text, out);
             out.end("Text01").end("ClinicalInformation");
         }
+        ReferenceXml.write(letter.references, out);
         out.end(type.xmlElement());
         return formatsKnown;
     }

@@ -69,6 +69,38 @@ final class FreeTextEdifact {
         out.add(endsWithBreak ? rest : rest + "\\");
     }
 
+    /**
+     * Hard-wraps a value without line breaks (a reference URL) into text components: every piece
+     * but the last is 69 characters plus the soft-wrap {@code \}. A last piece that would be a
+     * lone {@code .} (MedCom's empty line) takes one more character from the piece before it.
+     */
+    static List<String> wrapUnbroken(String value) {
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        while (value.length() - start > LINE_LENGTH) {
+            int end = start + LINE_LENGTH - 1;
+            if (value.length() - end == 1 && value.charAt(end) == '.') {
+                end--;
+            }
+            pieces.add(value.substring(start, end) + "\\");
+            start = end;
+        }
+        pieces.add(value.substring(start));
+        return pieces;
+    }
+
+    /** Joins text components back into one value, as MedCom's converter does for a URL: soft-wraps dropped, no breaks. */
+    static String joinUnbroken(List<String> components) {
+        StringBuilder value = new StringBuilder();
+        for (String line : components) {
+            if (line.equals(".")) {
+                continue;
+            }
+            value.append(line.endsWith("\\") ? line.substring(0, line.length() - 1) : line);
+        }
+        return value.toString();
+    }
+
     /** Splits lines into the text elements of successive FTX segments, at most five lines each. */
     static List<String[]> segments(List<String> lines) {
         List<String[]> chunks = new ArrayList<>();

@@ -29,6 +29,7 @@ final class HospitalReferral {
     Diagnosis refer;
     final List<Diagnosis> additionalDiagnoses = new ArrayList<>();
     final List<Visitation> visitations = new ArrayList<>();
+    final List<Reference> references = new ArrayList<>();
 
     /** The referring doctor (NAD+BV). */
     static final class Referrer {

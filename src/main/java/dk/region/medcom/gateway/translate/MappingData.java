@@ -16,6 +16,9 @@ final class MappingData {
     final CodeList acknowledgementCodes = CodeList.load("acknowledgement-codes");
     final CodeList textFormats = CodeList.load("text-formats");
     final CodeList receiptActions = CodeList.load("receipt-actions");
+    /** Reference BIN object type and file type (FTX+BIN components 3 and 4). */
+    final CodeList objectCodes = CodeList.load("object-codes");
+    final CodeList objectExtensionCodes = CodeList.load("object-extension-codes");
     final ReferralCodes referralCodes = new ReferralCodes();
 
     MappingData() {

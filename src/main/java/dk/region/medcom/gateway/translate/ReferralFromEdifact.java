@@ -183,7 +183,20 @@ final class ReferralFromEdifact {
             referral.patient.email = segment.value(4, 1);
             return true;
         }
+        if (ReferenceEdifact.isReference(segment)) {
+            reference(segment);
+            return true;
+        }
         return segment.is("FTX") && text(segment);
+    }
+
+    /** References sit in S12 with the clinical texts, as MedCom's H0130R.xslt reads them. */
+    private void reference(Segment ftx) {
+        SegmentValues.checkLineLengths(ftx, findings);
+        referral.references.add(ReferenceEdifact.read(ftx, mapping, findings));
+        if (referral.references.size() == Reference.MAX_PER_LETTER + 1) {
+            findings.add(TranslationRule.TOO_MANY.at(ftx, Reference.MAX_PER_LETTER, new Phrase("references (FTX+BIN/URL/SUP)", "referencer (FTX+BIN/URL/SUP)")));
+        }
     }
 
     private boolean visitation(Segment segment) {

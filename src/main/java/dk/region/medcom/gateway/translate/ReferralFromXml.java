@@ -66,9 +66,7 @@ final class ReferralFromXml {
             read.information = information == null ? List.of() : runs(information);
             referral.visitations.add(read);
         }
-        if (element.child("Reference") != null) {
-            findings.add(TranslationRule.UNSUPPORTED.at(element.child("Reference"), new Phrase("a REF01 reference (Reference)", "en REF01-reference (Reference)")));
-        }
+        referral.references.addAll(ReferenceXml.read(element, mapping, findings));
         return referral;
     }
 

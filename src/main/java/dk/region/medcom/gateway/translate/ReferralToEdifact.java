@@ -49,12 +49,16 @@ final class ReferralToEdifact {
         out.segment("STS", "", "NR");
         patient(referral.patient);
         relative(referral.relative);
-        if (referral.patient.email != null || hasAny(referral.texts, "RelevantClinicalInformation/")) {
+        if (referral.patient.email != null || hasAny(referral.texts, "RelevantClinicalInformation/") || !referral.references.isEmpty()) {
             out.segment("S12", "12");
             if (referral.patient.email != null) {
                 out.segment("FTX", "IN", TextRun.PLAIN, "", EdifactOut.composite(referral.patient.email));
             }
             texts(referral.texts, "RelevantClinicalInformation/");
+            // after the texts, as references follow RelevantClinicalInformation in the XML
+            for (Reference reference : referral.references) {
+                ReferenceEdifact.write(reference, mapping, out);
+            }
         }
         if (referral.priority != null || referral.referralStatus != null || !referral.visitations.isEmpty()) {
             out.segment("S18", "18");

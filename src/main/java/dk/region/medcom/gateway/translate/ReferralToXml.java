@@ -45,6 +45,7 @@ final class ReferralToXml {
             texts(referral, "RelevantClinicalInformation/", freeText, out);
             out.end("RelevantClinicalInformation");
         }
+        ReferenceXml.write(referral.references, out);
         for (HospitalReferral.Visitation visitation : referral.visitations) {
             out.start("HospitalVisitation").element("InformationCode", visitation.informationCode).start("Information");
             freeText.write(visitation.information, out);
