@@ -28,6 +28,10 @@ final class LetterGenerator {
     private static final List<String> PRIORITIES = values("priority-codes", "xml");
     private static final List<String> EPISODE = values("episode-status-codes", "xml");
     private static final List<String> REFUSE = values("refuse-codes", "xml");
+    private static final List<String> OBJECT_CODES = values("object-codes", "xml");
+    private static final List<String> EXTENSION_CODES = values("object-extension-codes", "xml");
+    /** URL characters, EDIFACT service characters and a Danish letter among them; no space (values are trimmed). */
+    private static final String URL_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789/-_.~?:+'&=%#æ";
     private static final String[][] MARKUP = {{}, {"Bold"}, {"Italic"}, {"Underline"}, {"Right"}, {"Center"}, {"FixedFont"},
         {"FixedFont", "Bold"}, {"FixedFont", "Underline"}, {"FixedFont", "Italic"}, {"FixedFont", "Right"}, {"FixedFont", "Center"}};
 
@@ -83,6 +87,7 @@ final class LetterGenerator {
             formattedText(x, n + i);
             x.append("</Text01></ClinicalInformation>");
         }
+        references(x, n);
         return x.append("</ClinicalEmail></Emessage>").toString();
     }
 
@@ -157,6 +162,7 @@ final class LetterGenerator {
         el(x, "Examination", "Almentilstand god.");
         optionalText(x, "ActualMedicine", n + 2);
         x.append("</RelevantClinicalInformation>");
+        references(x, n);
         int visitations = random.nextInt(4);
         for (int i = 0; i < visitations; i++) {
             x.append("<HospitalVisitation>");
@@ -297,6 +303,40 @@ final class LetterGenerator {
         optional(x, "OccupancyText", words(1 + random.nextInt(3), 35));
         el(x, "EpisodeOfCareStatusCode", EPISODE.get(n % EPISODE.size()));
         x.append("</Patient>");
+    }
+
+    /**
+     * Up to ten references, now and then exactly ten (two S14 groups in DIS91); kinds and codes
+     * follow n so that a run covers them all; URLs up to the length four FTX lines carry.
+     */
+    private void references(StringBuilder x, int n) {
+        int count = random.nextInt(10) == 0 ? Reference.MAX_PER_LETTER : random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            x.append("<Reference>");
+            el(x, "RefDescription", words(1 + random.nextInt(8), 70));
+            switch ((n + i) % 3) {
+                case 0 -> el(x, "URL", url());
+                case 1 -> x.append("<SUP>true</SUP>");
+                default -> {
+                    x.append("<BIN>");
+                    el(x, "ObjectIdentifier", "OBJ" + random.nextInt(1_000_000) + "-" + url().substring(0, 1 + random.nextInt(8)));
+                    el(x, "ObjectCode", OBJECT_CODES.get((n + i) % OBJECT_CODES.size()));
+                    el(x, "ObjectExtensionCode", EXTENSION_CODES.get((n + i) % EXTENSION_CODES.size()));
+                    el(x, "OriginalObjectSize", String.valueOf(1 + random.nextInt(Integer.MAX_VALUE - 1)));
+                    x.append("</BIN>");
+                }
+            }
+            x.append("</Reference>");
+        }
+    }
+
+    private String url() {
+        StringBuilder url = new StringBuilder("https://example.org/");
+        int length = url.length() + random.nextInt(ReferenceEdifact.URL_EDIFACT_LENGTH - url.length() + 1);
+        while (url.length() < length) {
+            url.append(URL_CHARACTERS.charAt(random.nextInt(URL_CHARACTERS.length())));
+        }
+        return url.toString();
     }
 
     private void address(StringBuilder x) {
