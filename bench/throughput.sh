@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-2000}
 PORT=${PORT:-18282}
-JAR=target/medcom-gateway.jar
+JAR=${JAR:-target/medcom-gateway.jar}
 SAMPLE=samples/xdis91/xdis91-valid-needs-assessment.xml
 RECIPIENT=5790001000014
 ARTEMIS_VERSION=2.40.0
@@ -64,7 +64,7 @@ feed() { # dir pause
     echo "$b $EPOCHREALTIME"; [ "$2" = 0 ] || sleep "$2"
   done
 }
-delivered() { find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' 2>/dev/null | wc -l; }
+delivered() { { find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' 2>/dev/null || true; } | wc -l; }
 await_delivered() { until [ "$(delivered)" -ge "$1" ]; do sleep 0.2; done; }
 # "envelope-id epoch-seconds" of each delivered file (its modification time: when it was renamed into place)
 outbox_times() {
@@ -78,12 +78,15 @@ percentiles() { # fed-file delivered-file prefix -> "p50 p99" in ms
 }
 
 # --- paced: 100 messages at 10/s ---
+PACED="not measured"
+if [ "${SKIP_PACED:-0}" = 0 ]; then
 make PA 100 "$WORK/paced"
 feed "$WORK/paced" 0.1 >"$WORK/paced.fed"
 await_delivered 100
 outbox_times PA >"$WORK/paced.out"
 PACED=$(percentiles "$WORK/paced.fed" "$WORK/paced.out" PA)
 log "paced 10/s: inbox->outbox $PACED"
+fi
 
 # --- burst: N messages as fast as they can be written ---
 # staged beside inbox/ (same file system) and moved in with one mv: renames, so the feeder is not the bottleneck

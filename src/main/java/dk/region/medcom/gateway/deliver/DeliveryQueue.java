@@ -28,6 +28,14 @@ public class DeliveryQueue {
     /** The format the sender used: its receipt goes back in that format. */
     public static final String SENDER_FORMAT = "medcomSenderFormat";
     public static final String MUNICIPALITY = "medcomMunicipality";
+    /** The letter's identifiers and the receipt flag travel with it, so delivery needs no journal read. */
+    static final String TYPE = "medcomType";
+    static final String VERSION = "medcomVersion";
+    static final String ENVELOPE = "medcomEnvelopeId";
+    static final String LETTER = "medcomLetterId";
+    static final String SENDER = "medcomSender";
+    static final String RECEIVER = "medcomReceiver";
+    static final String RECEIPT_REQUESTED = "medcomReceiptRequested";
     /** Artemis drops a second message with the same value on the same address (duplicate detection). */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
@@ -54,6 +62,7 @@ public class DeliveryQueue {
         if (message.routing().municipality() != null) {
             headers.put(MUNICIPALITY, message.routing().municipality());
         }
+        putHeader(message.header(), headers);
         headers.put(DUPLICATE_ID, "deliver:" + message.trackingId().value());
         return message.outbound();
     }
@@ -62,16 +71,41 @@ public class DeliveryQueue {
     public PipelineMessage resume(@Body byte[] outbound, @Header("medcomTrackingId") String trackingId,
                                   @Header("medcomSource") String source, @Header(RECIPIENT) String location,
                                   @Header(TARGET_FORMAT) String targetFormat, @Header(SENDER_FORMAT) String senderFormat,
-                                  @Header(MUNICIPALITY) String municipality) {
+                                  @Header(MUNICIPALITY) String municipality, @Headers Map<String, Object> headers) {
         TrackingId id = new TrackingId(trackingId);
         Recipient recipient = directory.find(location)
                 .orElseThrow(() -> new IllegalStateException("recipient " + location + " is no longer in the directory"));
         PipelineMessage message = new PipelineMessage(id, source, null);
-        message.parsed(MessageFormat.valueOf(senderFormat), null, journal.find(id).map(DeliveryQueue::header)
-                .orElse(MessageHeader.UNKNOWN));
+        message.parsed(MessageFormat.valueOf(senderFormat), null, headerOf(id, headers));
         message.routed(new RoutingDecision(recipient, MessageFormat.valueOf(targetFormat), municipality, List.of()));
         message.translated(outbound);
         return message;
+    }
+
+    private static void putHeader(MessageHeader header, Map<String, Object> headers) {
+        putIfKnown(headers, TYPE, header.messageType());
+        putIfKnown(headers, VERSION, header.versionCode());
+        putIfKnown(headers, ENVELOPE, header.envelopeId());
+        putIfKnown(headers, LETTER, header.letterId());
+        putIfKnown(headers, SENDER, header.senderLocation());
+        putIfKnown(headers, RECEIVER, header.receiverLocation());
+        headers.put(RECEIPT_REQUESTED, header.acknowledgementRequested());
+    }
+
+    private static void putIfKnown(Map<String, Object> headers, String name, String value) {
+        if (value != null) {
+            headers.put(name, value);
+        }
+    }
+
+    /** From the queue message's headers; a message enqueued by an older version has none and is looked up. */
+    private MessageHeader headerOf(TrackingId id, Map<String, Object> headers) {
+        if (!headers.containsKey(RECEIPT_REQUESTED)) {
+            return journal.find(id).map(DeliveryQueue::header).orElse(MessageHeader.UNKNOWN);
+        }
+        return new MessageHeader((String) headers.get(TYPE), (String) headers.get(VERSION), null, null,
+                (String) headers.get(ENVELOPE), (String) headers.get(LETTER), (String) headers.get(SENDER),
+                (String) headers.get(RECEIVER), Boolean.parseBoolean(String.valueOf(headers.get(RECEIPT_REQUESTED))));
     }
 
     private static MessageHeader header(JournalEntry entry) {
