@@ -24,7 +24,8 @@ class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<file>", description = "the message file")
     Path file;
 
-    @Option(names = "--schemas", defaultValue = "schemas", description = "the schema folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--schemas", defaultValue = "${sys:gateway.validate.schemas-dir:-schemas}",
+            description = "the schema folder (default: ${DEFAULT-VALUE})")
     Path schemas;
 
     @Spec
