@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.cli;
 
 import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,10 @@ public class GatewayCommand {
      * Jackson), which cost a third of a second before {@code translate} did anything.
      */
     public static int run(String[] args) {
+        Optional<Integer> plain = PlainArguments.run(args);
+        if (plain.isPresent()) {
+            return plain.get();
+        }
         Object verb = switch (args[0]) {
             case "translate" -> new TranslateCommand();
             case "validate" -> new ValidateCommand();

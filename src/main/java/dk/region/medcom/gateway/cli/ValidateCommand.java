@@ -33,9 +33,13 @@ class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Optional<byte[]> input = MessageFile.read(file, spec.commandLine().getErr());
+        return validate(file, schemas, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    static int validate(Path file, Path schemas, PrintWriter out, PrintWriter err) {
+        Optional<byte[]> input = MessageFile.read(file, err);
         if (input.isEmpty()) {
+            err.flush();
             return GatewayCommand.UNREADABLE;
         }
         List<Finding> findings = new ArrayList<>();
