@@ -6,8 +6,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The jar's entry point. Tester verbs ({@code translate}, {@code validate}, {@code replay}) run
- * without Spring; no arguments, {@code serve} or only {@code --property=value} arguments start the gateway.
+ * The gateway. {@link Main} is the jar's entry point: tester verbs ({@code translate},
+ * {@code validate}, {@code replay}) run without Spring; no arguments, {@code serve} or only
+ * {@code --property=value} arguments start the gateway through here.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

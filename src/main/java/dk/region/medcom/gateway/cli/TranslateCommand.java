@@ -32,7 +32,10 @@ class TranslateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+        return translate(file, to, spec.commandLine().getErr());
+    }
+
+    static int translate(Path file, Target to, PrintWriter err) throws IOException {
         Optional<byte[]> input = MessageFile.read(file, err);
         if (input.isEmpty()) {
             return GatewayCommand.UNREADABLE;

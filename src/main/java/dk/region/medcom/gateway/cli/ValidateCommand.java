@@ -24,7 +24,8 @@ class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<file>", description = "the message file")
     Path file;
 
-    @Option(names = "--schemas", defaultValue = "schemas", description = "the schema folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--schemas", defaultValue = "${sys:gateway.validate.schemas-dir:-schemas}",
+            description = "the schema folder (default: ${DEFAULT-VALUE})")
     Path schemas;
 
     @Spec
@@ -32,9 +33,13 @@ class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Optional<byte[]> input = MessageFile.read(file, spec.commandLine().getErr());
+        return validate(file, schemas, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    static int validate(Path file, Path schemas, PrintWriter out, PrintWriter err) {
+        Optional<byte[]> input = MessageFile.read(file, err);
         if (input.isEmpty()) {
+            err.flush();
             return GatewayCommand.UNREADABLE;
         }
         List<Finding> findings = new ArrayList<>();
