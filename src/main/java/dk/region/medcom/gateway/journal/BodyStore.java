@@ -20,9 +20,14 @@ final class BodyStore {
 
     /** Stores (or replaces, when the broker redelivers a message) one form of a message. */
     void put(String trackingId, BodyKind kind, byte[] plain, Instant at) {
-        BodyCipher.Sealed sealed = cipher.seal(plain, context(trackingId, kind));
         jdbc.sql("delete from message_body where tracking_id = :id and kind = :kind")
                 .param("id", trackingId).param("kind", kind.name()).update();
+        add(trackingId, kind, plain, at);
+    }
+
+    /** Stores one form of a message that has none of this kind yet (its row was just made). */
+    void add(String trackingId, BodyKind kind, byte[] plain, Instant at) {
+        BodyCipher.Sealed sealed = cipher.seal(plain, context(trackingId, kind));
         jdbc.sql("""
                 insert into message_body (tracking_id, kind, iv, ciphertext, stored_at)
                 values (:id, :kind, :iv, :ciphertext, :at)""")
