@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +23,15 @@ import org.apache.camel.Headers;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns "bytes arrived" into "the gateway owns this message": gives it a tracking id and journals
- * it. Ingest judges nothing but size; everything else is the later stages' business.
+ * Turns "bytes arrived" into "the gateway owns this message": gives it a tracking id and puts it
+ * on the inbound queue (routes/ingest.yaml). A file is journaled when the pipeline takes it from
+ * the queue, in the pipeline's own database transaction: the broker holds it until then, and the
+ * folder entry point then costs no database commit of its own. Ingest judges nothing but size;
+ * everything else is the later stages' business.
  */
 @Component("ingestor")
 public class Ingestor {
 
-    /**
-     * A file with the same name and bytes as one picked up this recently keeps that one's tracking id, and
-     * the broker's duplicate detection ({@code _AMQ_DUPL_ID}) drops a second enqueue: a crash
-     * between enqueue and moving the file to archive/ does not make a second message.
-     */
-    static final Duration SAME_FILE_WINDOW = Duration.ofHours(1);
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     private final Journal journal;
@@ -68,15 +65,29 @@ public class Ingestor {
             return message;
         }
         byte[] original = Files.readAllBytes(file.toPath());
-        // the same file again, soon: the gateway stopped before it could move it out of inbox/
-        id = journal.recentlyReceived(source, file.getName(), original, SAME_FILE_WINDOW).orElse(id);
+        id = fileTrackingId(file, original);
         headers.put(PipelineHeaders.TRACKING_ID, id.value());
+        headers.put(PipelineHeaders.RECEIVED_AT, clock.millis());
         headers.put(DUPLICATE_ID, "ingest:" + id.value());
-        journal.received(id, source, file.getName(), original);
         Path day = folders.archive().resolve(LocalDate.now(clock).toString());
         String name = id.value() + extensionOf(file.getName());
         headers.put(PipelineHeaders.MOVE_TO, day.resolve(name).toAbsolutePath().toString());
         return original;
+    }
+
+    /**
+     * The tracking id of a file: the same file (name, modification time and bytes) picked up again,
+     * because the gateway stopped after enqueueing it but before moving it out of inbox/, gets the
+     * same id, and the broker's duplicate detection ({@code _AMQ_DUPL_ID}) drops the second enqueue.
+     * A sender's new file has a new modification time, so it is a new message even with the same
+     * name and bytes.
+     */
+    static TrackingId fileTrackingId(File file, byte[] bytes) {
+        byte[] name = (file.getName() + "\u0000" + file.lastModified() + "\u0000").getBytes(StandardCharsets.UTF_8);
+        byte[] identity = new byte[name.length + bytes.length];
+        System.arraycopy(name, 0, identity, 0, name.length);
+        System.arraycopy(bytes, 0, identity, name.length, bytes.length);
+        return new TrackingId(UUID.nameUUIDFromBytes(identity).toString());
     }
 
     /** A message posted over HTTP; the caller has already bounded its size. */
@@ -94,6 +105,7 @@ public class Ingestor {
      */
     public PipelineMessage resume(@Body byte[] body, @Header(PipelineHeaders.TRACKING_ID) String trackingId,
                                   @Header(PipelineHeaders.SOURCE) String source,
+                                  @Header(PipelineHeaders.RECEIVED_AT) Long receivedAt,
                                   @Header("JMSMessageID") String jmsMessageId) {
         if (trackingId == null) {
             // derived from the broker's message id, so a redelivery after a crash keeps the same tracking id
@@ -102,7 +114,10 @@ public class Ingestor {
             journal.received(id, "queue", body);
             return new PipelineMessage(id, "queue", body);
         }
-        return new PipelineMessage(new TrackingId(trackingId), source, body);
+        TrackingId id = new TrackingId(trackingId);
+        // files are journaled here; an HTTP message already has its row (then this does nothing)
+        journal.received(id, source, body, receivedAt == null ? clock.instant() : Instant.ofEpochMilli(receivedAt));
+        return new PipelineMessage(id, source, body);
     }
 
     private Finding tooLarge(long size) {

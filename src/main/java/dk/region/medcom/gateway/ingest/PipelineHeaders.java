@@ -10,6 +10,8 @@ public final class PipelineHeaders {
     public static final String SOURCE = "medcomSource";
     public static final String MOVE_TO = "medcomMoveTo";
     public static final String REJECTED = "medcomRejected";
+    /** When a file was picked up from inbox/ (epoch milliseconds); the journal's received time. */
+    public static final String RECEIVED_AT = "medcomReceivedAt";
 
     private PipelineHeaders() {
     }

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,49 +39,35 @@ public class Journal {
     /** Registers a message too large to read; a second call for the same tracking id does nothing. */
     @Transactional
     public void received(TrackingId id, String source, long sizeBytes) {
-        insert(id, source, sizeBytes, null, null);
+        insert(id, source, sizeBytes, null, null, clock.instant());
     }
 
     /** Registers a new message with its original bytes; a second call for the same tracking id does nothing. */
     @Transactional
     public void received(TrackingId id, String source, byte[] original) {
-        received(id, source, null, original);
+        received(id, source, original, clock.instant());
     }
 
     /**
-     * As {@link #received(TrackingId, String, byte[])}, for a message that came as a file: its name
-     * is part of the fingerprint (hashed with the bytes, never stored as such).
+     * As {@link #received(TrackingId, String, byte[])}, for a message the gateway took in at
+     * {@code at} (a file is journaled when the pipeline takes it from the inbound queue, with the
+     * time it was picked up from inbox/).
      */
     @Transactional
-    public void received(TrackingId id, String source, String fileName, byte[] original) {
-        if (insert(id, source, original.length, fingerprint(fileName, original), null)) {
-            bodies.add(id.value(), BodyKind.ORIGINAL, original, clock.instant());
+    public void received(TrackingId id, String source, byte[] original, Instant at) {
+        if (insert(id, source, original.length, fingerprint(original), null, at)) {
+            bodies.add(id.value(), BodyKind.ORIGINAL, original, at);
         }
     }
 
     /** Registers an operator's resend of {@code previous} as a new message, and marks the old one RESENT. */
     @Transactional
     public void resent(TrackingId previous, TrackingId id, byte[] original, String operator) {
-        insert(id, "resend", original.length, fingerprint(null, original), previous);
+        insert(id, "resend", original.length, fingerprint(original), previous, clock.instant());
         bodies.put(id.value(), BodyKind.ORIGINAL, original, clock.instant());
         jdbc.sql("update message set resent_as = :next where tracking_id = :id")
                 .param("next", id.value()).param("id", previous.value()).update();
         mark(previous, "resend", MessageState.RESENT, "resent by " + operator + " as " + id.value());
-    }
-
-    /**
-     * The tracking id of a message with exactly these bytes (and file name) from this source received within
-     * {@code window}: a file that is picked up again because the gateway stopped before it could
-     * move it out of inbox/ keeps its tracking id, so it is not delivered twice.
-     */
-    public Optional<TrackingId> recentlyReceived(String source, String fileName, byte[] original, Duration window) {
-        return jdbc.sql("""
-                select tracking_id from message
-                where fingerprint = :fingerprint and source = :source and received_at >= :since
-                order by received_at desc""")
-                .param("fingerprint", fingerprint(fileName, original)).param("source", source)
-                .param("since", Timestamp.from(clock.instant().minus(window)))
-                .query(String.class).list().stream().findFirst().map(TrackingId::new);
     }
 
     /** Records a step: the message's new state, what is now known about it, and the step's findings. */
@@ -195,14 +180,15 @@ public class Journal {
      * the usual step costs one statement, not two.
      */
     private void ensureRow(TrackingId id) {
-        if (insert(id, "unknown", 0, null, null)) {
+        if (insert(id, "unknown", 0, null, null, clock.instant())) {
             addEvent(id, "journal", MessageState.RECEIVED, "the journal had no row for this message; made again",
                     Timestamp.from(clock.instant()));
         }
     }
 
-    private boolean insert(TrackingId id, String source, long sizeBytes, String fingerprint, TrackingId resentFrom) {
-        Timestamp now = Timestamp.from(clock.instant());
+    private boolean insert(TrackingId id, String source, long sizeBytes, String fingerprint, TrackingId resentFrom,
+                           Instant at) {
+        Timestamp now = Timestamp.from(at);
         int inserted = jdbc.sql("""
                 insert into message (tracking_id, source, received_at, updated_at, state, size_bytes, fingerprint,
                                      resent_from)
@@ -229,14 +215,10 @@ public class Journal {
         return detail.length() <= 8000 ? detail : detail.substring(0, 7990) + " [...]";
     }
 
-    static String fingerprint(String fileName, byte[] bytes) {
+    /** SHA-256 of the original: finds the same bytes sent again (the column is indexed). */
+    static String fingerprint(byte[] bytes) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            if (fileName != null) {
-                sha256.update(fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha256.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha256.digest(bytes));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -116,11 +116,15 @@ public class Receipts {
         byte[] body = xml;
         if (format == MessageFormat.EDIFACT) {
             Translation translation = edifact.toEdifact(xml);
-            if (!translation.ok()) {
-                throw new IllegalStateException("the gateway's own receipt does not translate to EDIFACT: "
-                        + translation.findings().stream().map(Finding::ruleId).toList());
+            if (translation.ok()) {
+                body = translation.output();
+            } else {
+                // e.g. a letter rejected for an unknown version: CONTRL's UCM cannot name that version.
+                // The sender still hears of the rejection, in XML, rather than the message failing for ever.
+                format = MessageFormat.XML;
+                LOG.warn("stage=receipts tracking={} the {} receipt cannot be written in EDIFACT ({}); sent as XML",
+                        message.trackingId(), kind, translation.findings().stream().map(Finding::ruleId).toList());
             }
-            body = translation.output();
         }
         store.keep(message.trackingId(), new ReceiptStore.Sent(kind, id, header.senderLocation(), format, body));
         ReceiptStore.Sent kept = store.find(message.trackingId()).orElseThrow();

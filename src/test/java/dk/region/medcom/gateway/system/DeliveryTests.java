@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,20 +98,36 @@ class DeliveryTests extends GatewayTestSupport {
     }
 
     @Test
-    void aFilePickedUpAgainAfterACrashIsNotDeliveredTwice() {
+    void aFilePickedUpAgainAfterACrashIsNotDeliveredTwice() throws IOException {
         String envelopeId = uniqueEnvelopeId();
         byte[] letter = sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, envelopeId);
         drop("picked-up-twice.xml", letter);
         awaitFileContaining(outbox(EntryPointsTests.RECIPIENT), envelopeId);
 
-        // as if the gateway had stopped before moving the file to archive/: the same file again
-        drop("picked-up-twice.xml", letter);
+        // as if the gateway had stopped before moving the file to archive/: the same file (name,
+        // modification time and bytes) is in inbox/ again
+        Path archived = fileContaining(DATA_DIR.resolve("archive"), envelopeId);
+        Path again = inbox().resolve(".picked-up-twice.xml.part");
+        Files.copy(archived, again, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.move(again, inbox().resolve("picked-up-twice.xml"), StandardCopyOption.ATOMIC_MOVE);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> find(inbox(), "picked-up-twice.xml").isEmpty());
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(
                 () -> countContaining(outbox(EntryPointsTests.RECIPIENT), envelopeId) == 1);
         assertThat(as(http, OPERATOR).getForObject("/api/messages?envelopeId=" + envelopeId, JsonNode.class)
                 .path("total").asInt()).isEqualTo(1);
+    }
+
+    private static Path fileContaining(Path folder, String marker) throws IOException {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).filter(f -> {
+                try {
+                    return Files.readString(f, StandardCharsets.ISO_8859_1).contains(marker);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).findFirst().orElseThrow();
+        }
     }
 
     private static long countContaining(Path folder, String marker) throws IOException {
