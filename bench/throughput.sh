@@ -5,10 +5,13 @@
 #
 #   bench/throughput.sh            N=2000 by default; PORT (18282); GATEWAY_ARGS: more --property=value
 #   BROKER=embedded bench/throughput.sh   the same through the embedded broker (no raw broker figure then)
+#   WARMUP=2000 RATE=100 PACED_SECONDS=20 SKIP_PACED=0   the other knobs, with their defaults
 #
-# Reports messages/s for a burst of N files, p50/p99 inbox->outbox latency in that burst (mostly
-# queueing) and for a paced run of 100 messages at 10/s (the latency of one message on a quiet
-# gateway). Needs target/medcom-gateway.jar and compiled test classes (mvn -B verify).
+# First WARMUP messages (the JIT compiles the pipeline meanwhile; not measured), then a paced run
+# of RATE messages/s for PACED_SECONDS (p50/p99 inbox->outbox latency), then a burst of N files at
+# once (messages/s; its latencies are mostly queueing). inbox/ is polled every 20 ms without a
+# settle time, as for senders that write under a temporary name and rename (README: ingest).
+# Needs target/medcom-gateway.jar and compiled test classes (mvn -B verify).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-2000}
@@ -43,7 +46,7 @@ fi
 
 # --- gateway ---
 DATA="$WORK/data"; mkdir -p "$DATA/inbox"
-java -Xmx512m -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" --gateway.ingest.inbox-poll-ms=100 \
+java -Xmx512m -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" --gateway.ingest.inbox-poll-ms=20 --gateway.ingest.inbox-settle-ms=0 \
   "${BROKER_ARGS[@]}" ${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 & GW_PID=$!
 until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   kill -0 $GW_PID 2>/dev/null || { tail -30 "$WORK/gateway.log"; exit 1; }; sleep 0.2
@@ -56,13 +59,6 @@ make() { # prefix count dir
   awk -v p="$1" -v n="$2" -v dir="$3" '{ lines[NR] = $0 } END { for (i = 1; i <= n; i++) { f = sprintf("%s/%s%05d.xml", dir, p, i); d = 0
       for (l = 1; l <= NR; l++) { s = lines[l]; if (!d && s ~ /<Identifier>/) { sub(/<Identifier>[^<]*</, sprintf("<Identifier>%s%012d<", p, i), s); d = 1 }
         print s > f } close(f) } }' "$SAMPLE"
-}
-# feeds files; writes "envelope-id epoch-seconds" per file as it lands in inbox/
-feed() { # dir pause
-  for f in "$1"/*.xml; do
-    b=$(basename "$f" .xml); cp "$f" "$DATA/inbox/.$b.part"; mv "$DATA/inbox/.$b.part" "$DATA/inbox/$b.xml"
-    echo "$b $EPOCHREALTIME"; [ "$2" = 0 ] || sleep "$2"
-  done
 }
 delivered() { { find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' 2>/dev/null || true; } | wc -l; }
 await_delivered() { until [ "$(delivered)" -ge "$1" ]; do sleep 0.2; done; }
@@ -86,15 +82,18 @@ await_delivered "$WARMUP"
 log "warm-up: $WARMUP messages delivered"
 fi
 
-# --- paced: 100 messages at 10/s ---
+# --- paced: RATE messages/s for PACED_SECONDS (InboxFeeder: a steady rate, each file renamed into place) ---
+RATE=${RATE:-100}
+PACED_SECONDS=${PACED_SECONDS:-20}
 PACED="not measured"
 if [ "${SKIP_PACED:-0}" = 0 ]; then
-make PA 100 "$WORK/paced"
-feed "$WORK/paced" 0.1 >"$WORK/paced.fed"
-await_delivered 100
+before=$(delivered)
+PACED_N=$(( RATE * PACED_SECONDS ))
+java -cp "target/test-classes" dk.region.medcom.gateway.bench.InboxFeeder "$SAMPLE" "$DATA/inbox" PA "$PACED_N" "$RATE" "$WORK/paced.fed"
+await_delivered $(( before + PACED_N ))
 outbox_times PA >"$WORK/paced.out"
 PACED=$(percentiles "$WORK/paced.fed" "$WORK/paced.out" PA)
-log "paced 10/s: inbox->outbox $PACED"
+log "paced $RATE/s for $PACED_SECONDS s: inbox->outbox $PACED"
 fi
 
 # --- burst: N messages as fast as they can be written ---
@@ -125,5 +124,5 @@ log "$RAW"
 echo
 echo "gateway, $BROKER persistent Artemis + H2 journal, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg):"
 echo "  burst of $N: $RATE msg/s inbox->outbox; latency $BURST"
-echo "  paced 10 msg/s: latency $PACED"
+echo "  paced $RATE msg/s: latency $PACED"
 echo "  $RAW"
