@@ -46,7 +46,7 @@ fi
 
 # --- gateway ---
 DATA="$WORK/data"; mkdir -p "$DATA/inbox"
-java -Xmx512m -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" --gateway.ingest.inbox-poll-ms=20 --gateway.ingest.inbox-settle-ms=0 \
+java -Xmx512m -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" --gateway.ingest.inbox-poll-ms=20 --gateway.ingest.inbox-settle-ms=1 \
   "${BROKER_ARGS[@]}" ${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 & GW_PID=$!
 until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   kill -0 $GW_PID 2>/dev/null || { tail -30 "$WORK/gateway.log"; exit 1; }; sleep 0.2

@@ -5,7 +5,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param maxMessageBytes larger messages are quarantined at ingest, before they reach the broker
+ * @param inboxSettleMs   a file in inbox/ is taken once unchanged this long (routes/ingest.yaml);
+ *                        at least 1: Camel's read lock waits a whole second between checks when given 0
  */
 @ConfigurationProperties("gateway.ingest")
-public record IngestProperties(@DefaultValue("10485760") long maxMessageBytes) {
+public record IngestProperties(@DefaultValue("10485760") long maxMessageBytes,
+                               @DefaultValue("200") long inboxSettleMs) {
+
+    public IngestProperties {
+        if (inboxSettleMs < 1) {
+            throw new IllegalArgumentException("gateway.ingest.inbox-settle-ms must be at least 1 (got "
+                    + inboxSettleMs + "); 1 takes a file as soon as it is seen");
+        }
+    }
 }
