@@ -5,7 +5,7 @@
 #
 #   bench/throughput.sh            N=2000 by default; PORT (18282); GATEWAY_ARGS: more --property=value
 #   BROKER=embedded bench/throughput.sh   the same through the embedded broker (no raw broker figure then)
-#   WARMUP=2000 RATE=100 PACED_SECONDS=20 SKIP_PACED=0   the other knobs, with their defaults
+#   WARMUP=4000 RATE=100 PACED_SECONDS=20 SKIP_PACED=0   the other knobs, with their defaults
 #
 # First WARMUP messages (the JIT compiles the pipeline meanwhile; not measured), then a paced run
 # of RATE messages/s for PACED_SECONDS (p50/p99 inbox->outbox latency), then a burst of N files at
@@ -74,7 +74,7 @@ percentiles() { # fed-file delivered-file prefix -> "p50 p99" in ms
 }
 
 # --- warm-up: the JIT compiles the pipeline's code during the first thousands of messages ---
-WARMUP=${WARMUP:-2000}
+WARMUP=${WARMUP:-4000}
 if [ "$WARMUP" -gt 0 ]; then
 make WU "$WARMUP" "$DATA/staging"
 mv "$DATA"/staging/*.xml "$DATA/inbox/"
@@ -107,9 +107,9 @@ awk -v n="$N" -v t="$t0" 'BEGIN { for (i = 1; i <= n; i++) printf "TE%05d %s\n",
 await_delivered $(( before + N ))
 t1=$EPOCHREALTIME
 outbox_times TE >"$WORK/burst.out"
-RATE=$(awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", n / (b - a) }')
+BURST_RATE=$(awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", n / (b - a) }')
 BURST=$(percentiles "$WORK/burst.fed" "$WORK/burst.out" TE)
-log "burst of $N: fed in $(awk -v a="$t0" -v b="$fed" 'BEGIN { printf "%.1f", b - a }') s, all delivered after $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s: $RATE msg/s; inbox->outbox $BURST"
+log "burst of $N: fed in $(awk -v a="$t0" -v b="$fed" 'BEGIN { printf "%.1f", b - a }') s, all delivered after $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s: $BURST_RATE msg/s; inbox->outbox $BURST"
 
 # --- the broker alone, same broker, same run ---
 RAW="artemis raw: not measured (embedded broker)"
@@ -123,6 +123,6 @@ log "$RAW"
 
 echo
 echo "gateway, $BROKER persistent Artemis + H2 journal, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg):"
-echo "  burst of $N: $RATE msg/s inbox->outbox; latency $BURST"
+echo "  burst of $N: $BURST_RATE msg/s inbox->outbox; latency $BURST"
 echo "  paced $RATE msg/s: latency $PACED"
 echo "  $RAW"
