@@ -30,6 +30,7 @@ public class GatewayCommand {
      * Jackson), which cost a third of a second before {@code translate} did anything.
      */
     public static int run(String[] args) {
+        XmlImplementations.pin();
         Optional<Integer> plain = PlainArguments.run(args);
         if (plain.isPresent()) {
             return plain.get();

@@ -46,9 +46,15 @@ class PipelineConfiguration {
         return new SafeXmlParser(validate.maxMessageBytes());
     }
 
+    /** Its schemas are compiled by {@link #schemaCompilation}, alongside the rest of start-up. */
     @Bean
     MessageValidator messageValidator(ValidateProperties validate, Clock clock) {
-        return MessageValidator.from(validate, clock);
+        return MessageValidator.lazy(validate, clock);
+    }
+
+    @Bean
+    SchemaCompilation schemaCompilation(MessageValidator validator) {
+        return new SchemaCompilation(validator);
     }
 
     @Bean("parser")

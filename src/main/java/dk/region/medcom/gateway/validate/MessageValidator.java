@@ -31,20 +31,34 @@ public final class MessageValidator {
         this.rules = List.copyOf(rules);
     }
 
-    /** The gateway's own schemas, a 10 MB limit and the standard rules with their default settings. */
+    /**
+     * The gateway's own schemas, a 10 MB limit and the standard rules with their default settings.
+     * Each schema is compiled when a message first needs it: the CLI validates one file and should
+     * not pay for compiling every schema (a broken one fails when it is used).
+     */
     public static MessageValidator withDefaults(Path schemasDir) {
-        return from(ValidateProperties.defaults().withSchemasDir(schemasDir), Clock.systemDefaultZone());
+        return lazy(ValidateProperties.defaults().withSchemasDir(schemasDir), Clock.systemDefaultZone());
     }
 
     /** A validator configured as {@code gateway.validate.*} says: own schemas, then the schema packs. */
     public static MessageValidator from(ValidateProperties properties, Clock clock) {
+        MessageValidator validator = lazy(properties, clock);
+        validator.catalog.compileAll(); // a broken schema fails at start-up, not on the first message
+        return validator;
+    }
+
+    /** As {@link #from}, compiling no schema yet; {@link #compileAllSchemas()} does that. */
+    public static MessageValidator lazy(ValidateProperties properties, Clock clock) {
         List<Path> roots = new ArrayList<>();
         roots.add(properties.schemasDir());
         roots.addAll(properties.schemaPacks());
-        SchemaCatalog catalog = new SchemaCatalog(roots);
-        catalog.compileAll(); // a broken schema fails at start-up, not on the first message
-        return new MessageValidator(catalog, new SafeXmlParser(properties.maxMessageBytes()),
+        return new MessageValidator(new SchemaCatalog(roots), new SafeXmlParser(properties.maxMessageBytes()),
                 StandardRules.create(properties.glnCheckSeverity(), properties.futureDateTolerance(), clock));
+    }
+
+    /** Compiles every namespace's schema now; throws when one does not compile. */
+    public void compileAllSchemas() {
+        catalog.compileAll();
     }
 
     public ValidationReport validate(byte[] xml) {
