@@ -87,12 +87,17 @@ class ReferencesTest {
         assertThat(finding.textEn()).isEqualTo("more than 10 references (FTX+BIN/URL/SUP)");
     }
 
-    @Test
-    void theEleventhXmlReferenceIsAFindingAtThatElement() {
+    /** The DIS91 sample (three references) with {@code more} "sent later" (SUP) references, to EDIFACT. */
+    private static Translation withMoreSupplementaryReferences(int more) {
         String xml = text(Conformance.read(DIS91_XML), StandardCharsets.UTF_8);
         String sup = "<Reference><RefDescription>Eftersendes</RefDescription><SUP>true</SUP></Reference>";
-        Translation translation = TRANSLATOR.toEdifact(xml.replace("</ClinicalEmail>", sup.repeat(8) + "</ClinicalEmail>")
+        return TRANSLATOR.toEdifact(xml.replace("</ClinicalEmail>", sup.repeat(more) + "</ClinicalEmail>")
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theEleventhXmlReferenceIsAFindingAtThatElement() {
+        Translation translation = withMoreSupplementaryReferences(8);
         Finding finding = firstError(translation);
         assertThat(finding.ruleId()).isEqualTo("EDI-MAP-TOO-MANY");
         assertThat(finding.location().xpath()).isEqualTo("/Emessage/ClinicalEmail/Reference");
@@ -100,10 +105,7 @@ class ReferencesTest {
 
     @Test
     void tenReferencesTakeTwoS14GroupsOfAtMostNineFtx() {
-        String xml = text(Conformance.read(DIS91_XML), StandardCharsets.UTF_8);
-        String sup = "<Reference><RefDescription>Eftersendes</RefDescription><SUP>true</SUP></Reference>";
-        Translation edifact = TRANSLATOR.toEdifact(xml.replace("</ClinicalEmail>", sup.repeat(7) + "</ClinicalEmail>")
-                .getBytes(StandardCharsets.UTF_8));
+        Translation edifact = withMoreSupplementaryReferences(7);
         assertThat(edifact.findings()).filteredOn(Finding::isError).isEmpty();
         List<String> segments = Conformance.segments(edifact.output());
         int lastText = segments.indexOf("FTX+NC+P00++Såret er skiftet og heler pænt. Se billedet og vejledningen.");
