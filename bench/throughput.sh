@@ -62,10 +62,12 @@ make() { # prefix count dir
 }
 delivered() { { find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' 2>/dev/null || true; } | wc -l; }
 await_delivered() { until [ "$(delivered)" -ge "$1" ]; do sleep 0.2; done; }
-# "envelope-id epoch-seconds" of each delivered file (its modification time: when it was renamed into place)
+# "envelope-id epoch-seconds" of each delivered file (its modification time: when it was written);
+# one grep over all files, not one process per file
 outbox_times() {
-  find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' -printf '%T@ %p\n' | while read -r t f; do
-    echo "$(grep -o -m1 "$1[0-9]\{12\}" "$f" | head -1) $t"; done
+  find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' -printf '%p %T@\n' >"$WORK/mtimes"
+  find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' -print0 | xargs -0 grep -o -m1 -H "$1[0-9]\{12\}" |
+    awk -F: 'NR == FNR { split($0, f, " "); at[f[1]] = f[2]; next } { print $2, at[$1] }' "$WORK/mtimes" -
 }
 percentiles() { # fed-file delivered-file prefix -> "p50 p99" in ms
   awk -v p="$3" 'NR == FNR { id = sprintf("%s%012d", p, substr($1, 3) + 0); fed[id] = $2; next }
