@@ -28,16 +28,12 @@ final class SchemaMessages {
         if (message == null) {
             return "";
         }
-        Matcher m = QUOTED.matcher(message);
-        StringBuilder safe = new StringBuilder();
-        while (m.find()) {
+        return QUOTED.matcher(message).replaceAll(m -> {
             String word = m.group(1);
             boolean keep = NAMES_FOLLOW.contains(word.toLowerCase());
             String quoted = keep ? NAMESPACE_IN_BRACES.matcher(m.group(3)).replaceAll("") : "…";
-            m.appendReplacement(safe, Matcher.quoteReplacement(word + m.group(2) + "'" + quoted + "'"));
-        }
-        m.appendTail(safe);
-        return safe.toString();
+            return Matcher.quoteReplacement(word + m.group(2) + "'" + quoted + "'");
+        });
     }
 
     /** A Danish explanation of a sanitised message, keyed on its XSD error code. */

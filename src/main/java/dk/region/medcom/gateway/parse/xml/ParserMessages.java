@@ -19,14 +19,10 @@ final class ParserMessages {
         if (message == null) {
             return "";
         }
-        Matcher m = QUOTED.matcher(message);
-        StringBuilder safe = new StringBuilder();
-        while (m.find()) {
-            String inner = m.group(1) != null ? m.group(1) : m.group(2);
-            String replacement = XML_NAME.matcher(inner).matches() ? m.group() : "\"…\"";
-            m.appendReplacement(safe, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(safe);
-        return safe.length() > 200 ? safe.substring(0, 200) + "…" : safe.toString();
+        String safe = QUOTED.matcher(message).replaceAll(quoted -> {
+            String inner = quoted.group(1) != null ? quoted.group(1) : quoted.group(2);
+            return Matcher.quoteReplacement(XML_NAME.matcher(inner).matches() ? quoted.group() : "\"…\"");
+        });
+        return safe.length() > 200 ? safe.substring(0, 200) + "…" : safe;
     }
 }
