@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Measures the gateway as an operator meets it: time from start to /actuator/health UP, resident
 # memory when idle, and how long a sample takes from inbox/ to outbox/. Rerun any time:
-#   bench/startup.sh                # defaults
-#   bench/startup.sh -Xmx256m       # extra JVM options
-# Needs a built jar (mvn -B -DskipTests package). Uses a throw-away data directory and port 18080.
+#   bench/startup.sh                          # as README starts it: bin/medcom-gateway
+#   LAUNCH=jar bench/startup.sh               # plain java -jar target/medcom-gateway.jar, JVM defaults
+#   LAUNCH=jar bench/startup.sh -Xmx256m      # the same with extra JVM options
+# Needs a build (mvn -B -DskipTests package). Uses a throw-away data directory and port 18080.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=target/medcom-gateway.jar
@@ -17,7 +18,11 @@ now_ms() { date +%s%3N; }
 delivered() { { find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -type f ! -name '.*' 2>/dev/null || true; } | wc -l; }
 
 start=$(now_ms)
-java "$@" -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" >/tmp/medcom-bench.log 2>&1 &
+if [ "${LAUNCH:-script}" = jar ]; then
+  java "$@" -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" >/tmp/medcom-bench.log 2>&1 &
+else
+  bin/medcom-gateway --gateway.data-dir="$DATA" --server.port="$PORT" >/tmp/medcom-bench.log 2>&1 &
+fi
 PID=$!
 until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   kill -0 $PID 2>/dev/null || { echo "gateway died; see /tmp/medcom-bench.log"; exit 1; }

@@ -27,7 +27,6 @@ public class Deliverer {
 
     private final GatewayProperties folders;
     private final ProducerTemplate producer;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public Deliverer(GatewayProperties folders, ProducerTemplate producer) {
         this.folders = folders;
@@ -93,9 +92,18 @@ public class Deliverer {
                 .header("X-Medcom-Delivery-Id", name)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = Http.CLIENT.send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("recipient " + recipient.locationNumber() + " answered HTTP " + response.statusCode());
         }
+    }
+
+    /**
+     * The HTTP client is made on the first HTTP delivery, not at start-up: building one sets up
+     * TLS (key stores, providers), half a second of start-up that folder and queue deliveries
+     * never need. The JVM initialises a holder class once, thread-safely, on first use.
+     */
+    private static final class Http {
+        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 }
