@@ -6,6 +6,7 @@
 #   bench/throughput.sh            N=2000 by default; PORT (18282); GATEWAY_ARGS: more --property=value
 #   BROKER=embedded bench/throughput.sh   the same through the embedded broker (no raw broker figure then)
 #   WARMUP=4000 RATE=100 PACED_SECONDS=20 SKIP_PACED=0   the other knobs, with their defaults
+#   KEEP=1 keeps the work folder; JAVA_EXTRA adds JVM options (a flight recording, say)
 #
 # First WARMUP messages (the JIT compiles the pipeline meanwhile; not measured), then a paced run
 # of RATE messages/s for PACED_SECONDS (p50/p99 inbox->outbox latency), then a burst of N files at
@@ -47,7 +48,7 @@ fi
 
 # --- gateway ---
 DATA="$WORK/data"; mkdir -p "$DATA/inbox"
-java -Xmx512m -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" --gateway.ingest.inbox-poll-ms=20 --gateway.ingest.inbox-settle-ms=1 \
+java -Xmx512m -Xlog:gc,safepoint:file="$WORK/gc.log":uptime ${JAVA_EXTRA:-} -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" --gateway.ingest.inbox-poll-ms=20 --gateway.ingest.inbox-settle-ms=1 \
   "${BROKER_ARGS[@]}" ${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 & GW_PID=$!
 until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   kill -0 $GW_PID 2>/dev/null || { tail -30 "$WORK/gateway.log"; exit 1; }; sleep 0.2
@@ -67,7 +68,8 @@ await_delivered() { until [ "$(delivered)" -ge "$1" ]; do sleep 0.2; done; }
 # one grep over all files, not one process per file
 outbox_times() {
   find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' -printf '%p %T@\n' >"$WORK/mtimes"
-  find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' -print0 | xargs -0 grep -o -m1 -H "$1[0-9]\{12\}" |
+  # (grep answers 1 for a batch of files without the prefix: not an error here)
+  { find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' -print0 | xargs -0 grep -o -m1 -H "$1[0-9]\{12\}" || true; } |
     awk -F: 'NR == FNR { split($0, f, " "); at[f[1]] = f[2]; next } { print $2, at[$1] }' "$WORK/mtimes" -
 }
 percentiles() { # fed-file delivered-file prefix -> "p50 p99" in ms
