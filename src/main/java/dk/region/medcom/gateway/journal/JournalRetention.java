@@ -62,9 +62,13 @@ public class JournalRetention {
                 .param("cutoff", bodyCutoff).update();
         jdbc.sql("update message set bodies_pruned_at = :now where received_at < :cutoff and bodies_pruned_at is null")
                 .param("now", Timestamp.from(now)).param("cutoff", bodyCutoff).update();
-        jdbc.sql("""
-                delete from message_event where tracking_id in (select tracking_id from message where received_at < :cutoff)""")
-                .param("cutoff", rowCutoff).update();
+        // a message's history, the letter ids duplicates are recognised by, and its stored receipt go with it
+        for (String table : new String[] {"message_event", "letter_seen", "receipt_sent"}) {
+            String column = "receipt_sent".equals(table) ? "original_tracking_id" : "tracking_id";
+            jdbc.sql("delete from " + table + " where " + column
+                            + " in (select tracking_id from message where received_at < :cutoff)")
+                    .param("cutoff", rowCutoff).update();
+        }
         int rows = jdbc.sql("delete from message where received_at < :cutoff").param("cutoff", rowCutoff).update();
         bodiesPruned.increment(bodies);
         rowsPruned.increment(rows);

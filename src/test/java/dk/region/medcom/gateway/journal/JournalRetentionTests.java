@@ -35,6 +35,10 @@ class JournalRetentionTests {
         TrackingId old = TrackingId.newId();
         journal.received(old, "folder", LETTER);
         journal.keep(old, BodyKind.OUTBOUND, LETTER);
+        jdbc.sql("insert into letter_seen values ('5790000100019', 'ENV1', 'LET1', :id, :at)")
+                .param("id", old.value()).param("at", java.sql.Timestamp.from(START)).update();
+        jdbc.sql("insert into receipt_sent values (:id, 'POSITIVE', 'K1', '5790000100019', 'XML', :body, :at)")
+                .param("id", old.value()).param("body", LETTER).param("at", java.sql.Timestamp.from(START)).update();
         clock.advance(Duration.ofDays(20));
         TrackingId recent = TrackingId.newId();
         journal.received(recent, "folder", LETTER);
@@ -47,6 +51,8 @@ class JournalRetentionTests {
         clock.advance(Duration.ofDays(15));
         assertThat(retention.prune()).isEqualTo(new JournalRetention.Pruned(1, 1));
         assertThat(journal.find(old)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from letter_seen").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from receipt_sent").query(Long.class).single()).isZero();
         assertThat(journal.find(recent)).isPresent();
         assertThat(meters.counter("medcom.journal.bodies.pruned").count()).isEqualTo(3);
         assertThat(meters.counter("medcom.journal.rows.pruned").count()).isEqualTo(1);
