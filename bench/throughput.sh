@@ -24,8 +24,7 @@ ARTEMIS_VERSION=2.40.0
 [ -f "$JAR" ] && [ -d target/test-classes/dk/region/medcom/gateway/bench ] || { echo "build first: mvn -B verify"; exit 2; }
 WORK=$(mktemp -d /tmp/medcom-throughput.XXXXXX)
 GW_PID=""; ART_PID=""
-# KEEP=1 keeps the work folder (gateway log, data, per-message times) for a closer look
-trap '[ -n "$GW_PID" ] && kill $GW_PID 2>/dev/null; [ -n "$ART_PID" ] && kill $ART_PID 2>/dev/null; wait 2>/dev/null; [ "${KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"' EXIT
+trap '[ -n "$GW_PID" ] && kill $GW_PID 2>/dev/null; [ -n "$ART_PID" ] && kill $ART_PID 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
 log() { echo "[$(date +%H:%M:%S)] $*"; }
 
 BROKER=${BROKER:-standalone}

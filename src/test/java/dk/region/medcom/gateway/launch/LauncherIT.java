@@ -1,7 +1,6 @@
 package dk.region.medcom.gateway.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,6 @@ class LauncherIT {
 
     @Test
     void theClassDataArchiveMatchesTheBuiltJars() throws Exception {
-        assumeFalse(Boolean.getBoolean("cds.skip"), "built with -Dcds.skip: no archive to check");
         assertThat(ARCHIVE).as("mvn package writes it (unless -Dcds.skip)").exists();
 
         Result result = run(List.of("java", "-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE, "-Xmx256m",
