@@ -5,7 +5,7 @@
 #
 #   bench/throughput.sh            N=2000 by default; PORT (18282); GATEWAY_ARGS: more --property=value
 #   BROKER=embedded bench/throughput.sh   the same through the embedded broker (no raw broker figure then)
-#   WARMUP=4000 RATE=100 PACED_SECONDS=20 SKIP_PACED=0   the other knobs, with their defaults
+#   WARMUP=12000 RATE=100 PACED_SECONDS=20 SKIP_PACED=0   the other knobs, with their defaults
 #   KEEP=1 keeps the work folder; JAVA_EXTRA adds JVM options (a flight recording, say)
 #
 # First WARMUP messages (the JIT compiles the pipeline meanwhile; not measured), then a paced run
@@ -78,7 +78,7 @@ percentiles() { # fed-file delivered-file prefix -> "p50 p99" in ms
 }
 
 # --- warm-up: the JIT compiles the pipeline's code during the first thousands of messages ---
-WARMUP=${WARMUP:-4000}
+WARMUP=${WARMUP:-12000}
 if [ "$WARMUP" -gt 0 ]; then
 make WU "$WARMUP" "$DATA/staging"
 mv "$DATA"/staging/*.xml "$DATA/inbox/"
