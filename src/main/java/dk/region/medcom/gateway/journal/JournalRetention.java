@@ -63,15 +63,18 @@ public class JournalRetention {
         jdbc.sql("update message set bodies_pruned_at = :now where received_at < :cutoff and bodies_pruned_at is null")
                 .param("now", Timestamp.from(now)).param("cutoff", bodyCutoff).update();
         // a message's history, the letter ids duplicates are recognised by, and its stored receipt go with it
-        for (String table : new String[] {"message_event", "letter_seen", "receipt_sent"}) {
-            String column = "receipt_sent".equals(table) ? "original_tracking_id" : "tracking_id";
-            jdbc.sql("delete from " + table + " where " + column
-                            + " in (select tracking_id from message where received_at < :cutoff)")
-                    .param("cutoff", rowCutoff).update();
-        }
+        deleteOfMessagesBefore("message_event", "tracking_id", rowCutoff);
+        deleteOfMessagesBefore("letter_seen", "tracking_id", rowCutoff);
+        deleteOfMessagesBefore("receipt_sent", "original_tracking_id", rowCutoff);
         int rows = jdbc.sql("delete from message where received_at < :cutoff").param("cutoff", rowCutoff).update();
         bodiesPruned.increment(bodies);
         rowsPruned.increment(rows);
         return new Pruned(bodies, rows);
+    }
+
+    private void deleteOfMessagesBefore(String table, String trackingIdColumn, Timestamp cutoff) {
+        jdbc.sql("delete from " + table + " where " + trackingIdColumn
+                        + " in (select tracking_id from message where received_at < :cutoff)")
+                .param("cutoff", cutoff).update();
     }
 }
