@@ -80,14 +80,14 @@ public class Ingestor {
      * because the gateway stopped after enqueueing it but before moving it out of inbox/, gets the
      * same id, and the broker's duplicate detection ({@code _AMQ_DUPL_ID}) drops the second enqueue.
      * A sender's new file has a new modification time, so it is a new message even with the same
-     * name and bytes.
+     * name and bytes. The modification time also leads the id, so ids of files follow time.
      */
     static TrackingId fileTrackingId(File file, byte[] bytes) {
         byte[] name = (file.getName() + "\u0000" + file.lastModified() + "\u0000").getBytes(StandardCharsets.UTF_8);
         byte[] identity = new byte[name.length + bytes.length];
         System.arraycopy(name, 0, identity, 0, name.length);
         System.arraycopy(bytes, 0, identity, name.length, bytes.length);
-        return new TrackingId(UUID.nameUUIDFromBytes(identity).toString());
+        return TrackingId.of(file.lastModified(), identity);
     }
 
     /** A message posted over HTTP; the caller has already bounded its size. */

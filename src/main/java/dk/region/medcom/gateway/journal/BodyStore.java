@@ -18,22 +18,29 @@ final class BodyStore {
         this.cipher = cipher;
     }
 
+    /** One form of a message, encrypted for its row: made where the body is known, stored later. */
+    record SealedBody(String trackingId, BodyKind kind, BodyCipher.Sealed sealed, Instant at) {
+    }
+
+    SealedBody seal(String trackingId, BodyKind kind, byte[] plain, Instant at) {
+        return new SealedBody(trackingId, kind, cipher.seal(plain, context(trackingId, kind)), at);
+    }
+
     /** Stores (or replaces, when the broker redelivers a message) one form of a message. */
-    void put(String trackingId, BodyKind kind, byte[] plain, Instant at) {
+    void put(SealedBody body) {
         jdbc.sql("delete from message_body where tracking_id = :id and kind = :kind")
-                .param("id", trackingId).param("kind", kind.name()).update();
-        add(trackingId, kind, plain, at);
+                .param("id", body.trackingId()).param("kind", body.kind().name()).update();
+        add(body);
     }
 
     /** Stores one form of a message that has none of this kind yet (its row was just made). */
-    void add(String trackingId, BodyKind kind, byte[] plain, Instant at) {
-        BodyCipher.Sealed sealed = cipher.seal(plain, context(trackingId, kind));
+    void add(SealedBody body) {
         jdbc.sql("""
                 insert into message_body (tracking_id, kind, iv, ciphertext, stored_at)
                 values (:id, :kind, :iv, :ciphertext, :at)""")
-                .param("id", trackingId).param("kind", kind.name())
-                .param("iv", sealed.iv()).param("ciphertext", sealed.ciphertext())
-                .param("at", Timestamp.from(at))
+                .param("id", body.trackingId()).param("kind", body.kind().name())
+                .param("iv", body.sealed().iv()).param("ciphertext", body.sealed().ciphertext())
+                .param("at", Timestamp.from(body.at()))
                 .update();
     }
 

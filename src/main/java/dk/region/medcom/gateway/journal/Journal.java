@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The record of every message, every step it took and every form of it (encrypted). Writes are
  * idempotent so that a message redelivered by the broker after a crash does not create a second
- * record.
+ * record. They go through {@link JournalWriter}: inside a route they are committed together when
+ * the route ends, so each takes its values (times, encrypted bodies) when it is made.
  */
 @Repository
 public class Journal {
@@ -28,22 +29,23 @@ public class Journal {
     private final Clock clock;
     private final BodyStore bodies;
     private final CprHasher cprHasher;
+    private final JournalWriter writer;
 
-    Journal(JdbcClient jdbc, Clock clock, BodyStore bodies, CprHasher cprHasher) {
+    Journal(JdbcClient jdbc, Clock clock, BodyStore bodies, CprHasher cprHasher, JournalWriter writer) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.bodies = bodies;
         this.cprHasher = cprHasher;
+        this.writer = writer;
     }
 
     /** Registers a message too large to read; a second call for the same tracking id does nothing. */
-    @Transactional
     public void received(TrackingId id, String source, long sizeBytes) {
-        insert(id, source, sizeBytes, null, null, clock.instant());
+        Instant at = clock.instant();
+        writer.write(() -> insert(id, source, sizeBytes, null, null, at));
     }
 
     /** Registers a new message with its original bytes; a second call for the same tracking id does nothing. */
-    @Transactional
     public void received(TrackingId id, String source, byte[] original) {
         received(id, source, original, clock.instant());
     }
@@ -53,25 +55,27 @@ public class Journal {
      * {@code at} (a file is journaled when the pipeline takes it from the inbound queue, with the
      * time it was picked up from inbox/).
      */
-    @Transactional
     public void received(TrackingId id, String source, byte[] original, Instant at) {
-        if (insert(id, source, original.length, fingerprint(original), null, at)) {
-            bodies.add(id.value(), BodyKind.ORIGINAL, original, at);
-        }
+        String fingerprint = fingerprint(original);
+        BodyStore.SealedBody sealed = bodies.seal(id.value(), BodyKind.ORIGINAL, original, at);
+        writer.write(() -> {
+            if (insert(id, source, original.length, fingerprint, null, at)) {
+                bodies.add(sealed);
+            }
+        });
     }
 
     /** Registers an operator's resend of {@code previous} as a new message, and marks the old one RESENT. */
     @Transactional
     public void resent(TrackingId previous, TrackingId id, byte[] original, String operator) {
         insert(id, "resend", original.length, fingerprint(original), previous, clock.instant());
-        bodies.put(id.value(), BodyKind.ORIGINAL, original, clock.instant());
+        bodies.put(bodies.seal(id.value(), BodyKind.ORIGINAL, original, clock.instant()));
         jdbc.sql("update message set resent_as = :next where tracking_id = :id")
                 .param("next", id.value()).param("id", previous.value()).update();
         mark(previous, "resend", MessageState.RESENT, "resent by " + operator + " as " + id.value());
     }
 
     /** Records a step: the message's new state, what is now known about it, and the step's findings. */
-    @Transactional
     public void record(TrackingId id, String stage, MessageState state, MessageFormat format, MessageHeader header,
                        String recipientLocation, String detail) {
         Timestamp now = Timestamp.from(clock.instant());
@@ -95,15 +99,16 @@ public class Journal {
                 .param("receiver", header.receiverLocation()).param("recipient", recipientLocation)
                 .param("known", known).param("ack", header.acknowledgementRequested())
                 .param("id", id.value());
-        if (update.update() == 0) {
-            ensureRow(id);
-            update.update();
-        }
-        addEvent(id, stage, state, detail, now);
+        writer.write(() -> {
+            if (update.update() == 0) {
+                ensureRow(id);
+                update.update();
+            }
+            addEvent(id, stage, state, detail, now);
+        });
     }
 
     /** A state an operator or a background check sets: an event, and its time where the row keeps one. */
-    @Transactional
     public void mark(TrackingId id, String stage, MessageState state, String detail) {
         Timestamp now = Timestamp.from(clock.instant());
         String alsoAt = switch (state) {
@@ -114,31 +119,34 @@ public class Journal {
         JdbcClient.StatementSpec update = jdbc.sql(
                         "update message set state = :state, updated_at = :now" + alsoAt + " where tracking_id = :id")
                 .param("state", state.name()).param("now", now).param("id", id.value());
-        if (update.update() == 0) {
-            ensureRow(id);
-            update.update();
-        }
-        addEvent(id, stage, state, detail, now);
+        writer.write(() -> {
+            if (update.update() == 0) {
+                ensureRow(id);
+                update.update();
+            }
+            addEvent(id, stage, state, detail, now);
+        });
     }
 
     /** The kommunekode the message was routed by, so it can be searched by municipality. */
     public void municipality(TrackingId id, String code) {
-        jdbc.sql("update message set municipality = :code where tracking_id = :id")
-                .param("code", code).param("id", id.value()).update();
+        writer.write(() -> jdbc.sql("update message set municipality = :code where tracking_id = :id")
+                .param("code", code).param("id", id.value()).update());
     }
 
     /** Keeps one form of the message (encrypted). */
     public void keep(TrackingId id, BodyKind kind, byte[] body) {
         if (body != null) {
-            bodies.put(id.value(), kind, body, clock.instant());
+            BodyStore.SealedBody sealed = bodies.seal(id.value(), kind, body, clock.instant());
+            writer.write(() -> bodies.put(sealed));
         }
     }
 
     /** Keeps the keyed hash of the patient's CPR number found in the XML form, so operators can search by it. */
     public void identifyPatient(TrackingId id, byte[] xml) {
-        PatientCpr.in(xml).flatMap(cprHasher::hash).ifPresent(hash ->
+        PatientCpr.in(xml).flatMap(cprHasher::hash).ifPresent(hash -> writer.write(() ->
                 jdbc.sql("update message set cpr_hash = :hash where tracking_id = :id")
-                        .param("hash", hash).param("id", id.value()).update());
+                        .param("hash", hash).param("id", id.value()).update()));
     }
 
     /**

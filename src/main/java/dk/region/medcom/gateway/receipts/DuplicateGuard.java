@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.receipts;
 
+import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.MessageHeader;
@@ -22,37 +23,58 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class DuplicateGuard {
 
     private final JdbcClient jdbc;
+    private final JournalWriter writer;
     private final Receipts receipts;
     private final Clock clock;
 
-    public DuplicateGuard(JdbcClient jdbc, Receipts receipts, Clock clock) {
+    public DuplicateGuard(JdbcClient jdbc, JournalWriter writer, Receipts receipts, Clock clock) {
         this.jdbc = jdbc;
+        this.writer = writer;
         this.receipts = receipts;
         this.clock = clock;
     }
 
-    /** The tracking id of the first message with the same identifiers, if this one is a duplicate. */
+    /**
+     * The tracking id of the first message with the same identifiers, if this one is a duplicate.
+     * A letter not seen before is recorded with the route's journal writes; if another message
+     * with the same identifiers was recorded first meanwhile, that write fails, the route rolls
+     * back, and the broker's redelivery then finds this message a duplicate.
+     */
     public Optional<TrackingId> firstOf(PipelineMessage message) {
         MessageHeader header = message.header();
         if (header.senderLocation() == null || header.envelopeId() == null || header.letterId() == null) {
             return Optional.empty();
         }
-        jdbc.sql("""
-                insert into letter_seen (sender_location, envelope_id, letter_id, tracking_id, seen_at)
-                select :sender, :envelope, :letter, :id, :at
-                where not exists (select 1 from letter_seen
-                                  where sender_location = :sender and envelope_id = :envelope and letter_id = :letter)""")
-                .param("sender", header.senderLocation()).param("envelope", header.envelopeId())
-                .param("letter", header.letterId()).param("id", message.trackingId().value())
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
-        String first = jdbc.sql("""
+        String own = message.trackingId().value();
+        Optional<String> first = firstSeen(header);
+        if (first.isPresent()) {
+            return first.get().equals(own) ? Optional.empty() : Optional.of(new TrackingId(first.get()));
+        }
+        Timestamp at = Timestamp.from(clock.instant());
+        writer.write(() -> {
+            jdbc.sql("""
+                    insert into letter_seen (sender_location, envelope_id, letter_id, tracking_id, seen_at)
+                    select :sender, :envelope, :letter, :id, :at
+                    where not exists (select 1 from letter_seen
+                                      where sender_location = :sender and envelope_id = :envelope and letter_id = :letter)""")
+                    .param("sender", header.senderLocation()).param("envelope", header.envelopeId())
+                    .param("letter", header.letterId()).param("id", own).param("at", at)
+                    .update();
+            if (!firstSeen(header).orElseThrow().equals(own)) {
+                throw new IllegalStateException("message " + own + " has the letter identifiers of a message taken in"
+                        + " at the same time; it is looked at again as a duplicate");
+            }
+        });
+        return Optional.empty();
+    }
+
+    private Optional<String> firstSeen(MessageHeader header) {
+        return jdbc.sql("""
                 select tracking_id from letter_seen
                 where sender_location = :sender and envelope_id = :envelope and letter_id = :letter""")
                 .param("sender", header.senderLocation()).param("envelope", header.envelopeId())
                 .param("letter", header.letterId())
-                .query(String.class).single();
-        return first.equals(message.trackingId().value()) ? Optional.empty() : Optional.of(new TrackingId(first));
+                .query(String.class).optional();
     }
 
     /** The message is marked a duplicate, if it is one; the pipeline then stops for it. */

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.receipts;
 
+import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.TrackingId;
 import java.sql.Timestamp;
@@ -14,23 +15,26 @@ class ReceiptStore {
     }
 
     private final JdbcClient jdbc;
+    private final JournalWriter writer;
     private final Clock clock;
 
-    ReceiptStore(JdbcClient jdbc, Clock clock) {
+    ReceiptStore(JdbcClient jdbc, JournalWriter writer, Clock clock) {
         this.jdbc = jdbc;
+        this.writer = writer;
         this.clock = clock;
     }
 
-    /** Keeps the first receipt for a message; a retry of the same message keeps the stored one. */
+    /** Keeps the first receipt for a message (with the route's journal writes); a stored one stays. */
     void keep(TrackingId original, Sent sent) {
-        jdbc.sql("""
+        Timestamp at = Timestamp.from(clock.instant());
+        writer.write(() -> jdbc.sql("""
                 insert into receipt_sent (original_tracking_id, kind, receipt_id, to_location, format, body, sent_at)
                 select :id, :kind, :receiptId, :to, :format, :body, :at
                 where not exists (select 1 from receipt_sent where original_tracking_id = :id)""")
                 .param("id", original.value()).param("kind", sent.kind().name()).param("receiptId", sent.receiptId())
                 .param("to", sent.toLocation()).param("format", sent.format().name()).param("body", sent.body())
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
+                .param("at", at)
+                .update());
     }
 
     Optional<Sent> find(TrackingId original) {

@@ -2,6 +2,7 @@ package dk.region.medcom.gateway.receipts;
 
 import dk.region.medcom.gateway.deliver.Deliverer;
 import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.MessageFormat;
@@ -46,12 +47,12 @@ public class Receipts {
     private final Clock clock;
 
     public Receipts(EdifactTranslator edifact, Deliverer deliverer, RecipientDirectory directory,
-                    org.springframework.jdbc.core.simple.JdbcClient jdbc, Journal journal,
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc, JournalWriter writer, Journal journal,
                     ReceiptProperties properties, Clock clock) {
         this.edifact = edifact;
         this.deliverer = deliverer;
         this.directory = directory;
-        this.store = new ReceiptStore(jdbc, clock);
+        this.store = new ReceiptStore(jdbc, writer, clock);
         this.journal = journal;
         this.gatewayLocation = properties.gatewayLocationNumber();
         this.clock = clock;
@@ -109,7 +110,24 @@ public class Receipts {
     private void send(PipelineMessage message, ReceiptKind kind, String from, String refuseCode, List<String> reasons,
                       MessageState state) throws IOException, InterruptedException {
         MessageHeader header = message.header();
-        String id = kind.idPrefix + message.trackingId().value().replace("-", "").substring(0, 12);
+        // a message redelivered after a crash sends exactly the receipt kept the first time
+        ReceiptStore.Sent kept = store.find(message.trackingId()).orElse(null);
+        if (kept == null) {
+            kept = write(message, kind, from, refuseCode, reasons);
+            store.keep(message.trackingId(), kept);
+        }
+        deliverer.send(channelOf(kept.toLocation()), kept.format(), kept.body(), message.trackingId() + "-receipt", Map.of());
+        journal.mark(message.trackingId(), "receipts", state,
+                (kind == ReceiptKind.POSITIVE ? "positive" : "negative (" + refuseCode + ")") + " receipt "
+                        + kept.receiptId() + " sent to " + kept.toLocation() + " as " + kept.format());
+        LOG.info("stage=receipts tracking={} type={} sender={} receiver={} receipt={} format={}", message.trackingId(),
+                header.messageType(), header.senderLocation(), header.receiverLocation(), kind, kept.format());
+    }
+
+    private ReceiptStore.Sent write(PipelineMessage message, ReceiptKind kind, String from, String refuseCode,
+                                    List<String> reasons) {
+        MessageHeader header = message.header();
+        String id = kind.idPrefix + message.trackingId().tail();
         MessageFormat format = message.format() == MessageFormat.EDIFACT ? MessageFormat.EDIFACT : MessageFormat.XML;
         byte[] xml = ReceiptWriter.write(kind, id, ZonedDateTime.now(clock.withZone(DANISH_TIME)), from, header,
                 originalVersionCode(header, format), refuseCode, reasons);
@@ -126,14 +144,7 @@ public class Receipts {
                         message.trackingId(), kind, translation.findings().stream().map(Finding::ruleId).toList());
             }
         }
-        store.keep(message.trackingId(), new ReceiptStore.Sent(kind, id, header.senderLocation(), format, body));
-        ReceiptStore.Sent kept = store.find(message.trackingId()).orElseThrow();
-        deliverer.send(channelOf(kept.toLocation()), kept.format(), kept.body(), message.trackingId() + "-receipt", Map.of());
-        journal.mark(message.trackingId(), "receipts", state,
-                (kind == ReceiptKind.POSITIVE ? "positive" : "negative (" + refuseCode + ")") + " receipt "
-                        + kept.receiptId() + " sent to " + kept.toLocation() + " as " + kept.format());
-        LOG.info("stage=receipts tracking={} type={} sender={} receiver={} receipt={} format={}", message.trackingId(),
-                header.messageType(), header.senderLocation(), header.receiverLocation(), kind, kept.format());
+        return new ReceiptStore.Sent(kind, id, header.senderLocation(), format, body);
     }
 
     /**

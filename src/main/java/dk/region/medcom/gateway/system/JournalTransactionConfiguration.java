@@ -1,25 +1,39 @@
 package dk.region.medcom.gateway.system;
 
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
+import dk.region.medcom.gateway.journal.JournalWriter;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.Route;
+import org.apache.camel.spi.Policy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 
 /**
- * One database transaction for the journal writes of a route ({@code transacted: journalTransaction}
- * in routes/*.yaml): a message's parse-to-translate steps are one commit instead of one per step.
- * It runs inside the route's broker transaction and commits just before it, so a crash between the
- * two leaves the journal one step ahead of the broker; the broker then redelivers, and every journal
- * write is idempotent per tracking id (best-effort one-phase commit, no XA).
+ * The journal transaction of a route ({@code policy: journalTransaction} in routes/*.yaml): the
+ * journal writes of a message's parse-to-translate steps (or its delivery bookkeeping) are held
+ * while the route runs and committed when it ends, together with other routes' writes
+ * ({@link JournalWriter}), just before the route's broker transaction commits. A crash between the
+ * two leaves the journal one step ahead of the broker; the broker then redelivers, and every
+ * journal write is idempotent per tracking id (best-effort one-phase commit, no XA). A route that
+ * ends with an exception writes nothing; the broker rolls back and redelivers.
  */
 @Configuration(proxyBeanMethods = false)
 class JournalTransactionConfiguration {
 
     @Bean("journalTransaction")
-    SpringTransactionPolicy journalTransaction(PlatformTransactionManager transactionManager) {
-        SpringTransactionPolicy policy = new SpringTransactionPolicy(transactionManager);
-        policy.setPropagationBehaviorName("PROPAGATION_REQUIRED");
-        return policy;
+    Policy journalTransaction(JournalWriter writer) {
+        return new Policy() {
+            @Override
+            public void beforeWrap(Route route, NamedNode definition) {
+            }
+
+            @Override
+            public Processor wrap(Route route, Processor processor) {
+                return exchange -> writer.inTransaction(() -> {
+                    processor.process(exchange);
+                    return exchange.getException() == null;
+                });
+            }
+        };
     }
 }

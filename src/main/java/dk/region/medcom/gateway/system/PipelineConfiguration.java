@@ -5,6 +5,7 @@ import dk.region.medcom.gateway.deliver.DeliveryFailures;
 import dk.region.medcom.gateway.deliver.DeliveryQueue;
 import dk.region.medcom.gateway.deliver.DeliveryRoutes;
 import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.parse.MessageParser;
 import dk.region.medcom.gateway.receipts.DuplicateGuard;
 import dk.region.medcom.gateway.receipts.ReceiptCorrelation;
@@ -90,13 +91,13 @@ class PipelineConfiguration {
 
     @Bean("receipts")
     Receipts receipts(EdifactTranslator edifact, Deliverer deliverer, RecipientDirectory directory, JdbcClient jdbc,
-                      Journal journal, ReceiptProperties properties, Clock clock) {
-        return new Receipts(edifact, deliverer, directory, jdbc, journal, properties, clock);
+                      JournalWriter writer, Journal journal, ReceiptProperties properties, Clock clock) {
+        return new Receipts(edifact, deliverer, directory, jdbc, writer, journal, properties, clock);
     }
 
     @Bean("duplicates")
-    DuplicateGuard duplicates(JdbcClient jdbc, Receipts receipts, Clock clock) {
-        return new DuplicateGuard(jdbc, receipts, clock);
+    DuplicateGuard duplicates(JdbcClient jdbc, JournalWriter writer, Receipts receipts, Clock clock) {
+        return new DuplicateGuard(jdbc, writer, receipts, clock);
     }
 
     @Bean("receiptCorrelation")

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Retention on the real schema (Flyway on an in-memory database), with a clock the test moves. */
 @JdbcTest
@@ -23,6 +24,8 @@ class JournalRetentionTests {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private final MovableClock clock = new MovableClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -60,7 +63,8 @@ class JournalRetentionTests {
 
     private Journal journal() {
         byte[] key = new byte[32];
-        return new Journal(jdbc, clock, new BodyStore(jdbc, new BodyCipher(key)), new CprHasher(key));
+        return new Journal(jdbc, clock, new BodyStore(jdbc, new BodyCipher(key)), new CprHasher(key),
+                new JournalWriter(transactions, meters));
     }
 
     private static JournalProperties properties(Duration bodiesAfter, Duration rowsAfter) {

@@ -1,0 +1,78 @@
+package dk.region.medcom.gateway.journal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Where the journal's writes go. Inside a route's journal transaction ({@link #inTransaction})
+ * they are held and committed together when the route ends, with other routes' (group commit);
+ * anywhere else (the API, background checks) each write runs at once in its own transaction, or
+ * in the caller's if it has one.
+ *
+ * <p>A held write runs later, on the committer's thread: it must take everything it needs as
+ * values now, and code that reads the journal within the route sees only committed data, not the
+ * route's own held writes.
+ */
+@Component
+public class JournalWriter implements DisposableBean {
+
+    /** The work of a route: true when its journal writes should be committed. */
+    @FunctionalInterface
+    public interface Work {
+        boolean run() throws Exception;
+    }
+
+    private final ThreadLocal<PendingWrites> current = new ThreadLocal<>();
+    private final TransactionTemplate transactions;
+    private final GroupCommit groupCommit;
+
+    public JournalWriter(PlatformTransactionManager transactionManager, MeterRegistry meters) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.groupCommit = new GroupCommit(transactions, meters);
+    }
+
+    /**
+     * Runs {@code work} with its journal writes held; when it returns true they are committed (with
+     * other routes' writes) before this returns, and a failed commit throws. Work that returns
+     * false or throws leaves nothing in the journal. Called inside one, it joins the outer one.
+     */
+    public void inTransaction(Work work) throws Exception {
+        if (current.get() != null) {
+            work.run();
+            return;
+        }
+        PendingWrites writes = new PendingWrites();
+        current.set(writes);
+        boolean commit;
+        try {
+            commit = work.run();
+        } finally {
+            current.remove();
+        }
+        if (commit && !writes.isEmpty()) {
+            groupCommit.commit(writes);
+        }
+    }
+
+    /** Writes now, or with the route's other writes when the route's journal transaction commits. */
+    public void write(Runnable write) {
+        PendingWrites writes = current.get();
+        if (writes != null) {
+            writes.add(write);
+        } else {
+            transactions.executeWithoutResult(status -> write.run());
+        }
+    }
+
+    GroupCommit groupCommit() {
+        return groupCommit;
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        groupCommit.stop();
+    }
+}

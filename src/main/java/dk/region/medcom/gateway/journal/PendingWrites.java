@@ -1,0 +1,50 @@
+package dk.region.medcom.gateway.journal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The journal writes one route made for one message, in the order it made them, held until the
+ * route ends; then {@link GroupCommit} writes them in one database transaction, together with
+ * other routes' writes, and tells the route the outcome.
+ */
+final class PendingWrites {
+
+    private final List<Runnable> writes = new ArrayList<>();
+    private final CompletableFuture<Void> outcome = new CompletableFuture<>();
+
+    void add(Runnable write) {
+        writes.add(write);
+    }
+
+    boolean isEmpty() {
+        return writes.isEmpty();
+    }
+
+    /** Runs the writes on the calling thread, inside the transaction it has open. */
+    void apply() {
+        writes.forEach(Runnable::run);
+    }
+
+    void committed() {
+        outcome.complete(null);
+    }
+
+    void failed(RuntimeException cause) {
+        outcome.completeExceptionally(cause);
+    }
+
+    /** Returns once the writes are committed; throws what made them fail. */
+    void awaitCommit(Duration timeout) throws InterruptedException, TimeoutException {
+        try {
+            outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+}
