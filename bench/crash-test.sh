@@ -15,6 +15,7 @@
 # Environment: N, PORT (18181), JAVA_OPTS (default: quick start, -XX:TieredStopAtLevel=1),, TIMEOUT (seconds to wait for delivery, 300), KEEP=1 keeps the data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/postgres.sh
 MODE=${1:-all}
 N=${N:-2000}
 PORT=${PORT:-18181}
@@ -33,7 +34,7 @@ GW_PID=""; ART_PID=""; PG_DIR=""
 cleanup() {
   [ -n "$GW_PID" ] && kill -9 "$GW_PID" 2>/dev/null || true
   [ -n "$ART_PID" ] && kill "$ART_PID" 2>/dev/null || true
-  [ -n "$PG_DIR" ] && su postgres -c "$(pg_bin)/pg_ctl -D $PG_DIR -m immediate stop" >/dev/null 2>&1 || true
+  stop_postgres
   [ "${KEEP:-0}" = 1 ] && echo "data kept in $WORK" || rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -182,19 +183,6 @@ restart_broker() {
   log "[artemis] broker live again"
 }
 
-# --- PostgreSQL -------------------------------------------------------------------------------------
-pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
-
-start_postgres() {
-  command -v psql >/dev/null && [ -n "$(pg_bin)" ] || { apt-get update -q >/dev/null; apt-get install -y -q postgresql >/dev/null; }
-  PG_DIR="$WORK/pgdata"
-  mkdir -p "$PG_DIR"; chown postgres "$PG_DIR" "$WORK"; chmod 755 "$WORK"
-  echo medcom-crash-test >"$WORK/pgpass"; chown postgres "$WORK/pgpass"
-  su postgres -c "$(pg_bin)/initdb -D $PG_DIR -U medcom --pwfile=$WORK/pgpass --auth=scram-sha-256" >/dev/null
-  su postgres -c "$(pg_bin)/pg_ctl -D $PG_DIR -l $WORK/postgres.log -w -o '-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=on' start" >/dev/null
-  PGPASSWORD=medcom-crash-test psql -h 127.0.0.1 -p "$PG_PORT" -U medcom -d postgres -qc "create database medcom" >/dev/null
-}
-
 RESULTS=(); FAILED=0
 make_messages
 case "$MODE" in embedded|all)
@@ -213,7 +201,7 @@ case "$MODE" in artemis|all)
 esac
 case "$MODE" in postgres|all)
   start_postgres
-  GATEWAY_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/medcom" GATEWAY_DB_USER=medcom GATEWAY_DB_PASSWORD=medcom-crash-test \
+  GATEWAY_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/medcom" GATEWAY_DB_USER=medcom GATEWAY_DB_PASSWORD="$PG_PASSWORD" \
     run postgres --spring.profiles.active=postgres
 esac
 

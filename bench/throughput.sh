@@ -5,6 +5,7 @@
 #
 #   bench/throughput.sh            N=2000 by default; PORT (18282); GATEWAY_ARGS: more --property=value
 #   BROKER=embedded bench/throughput.sh   the same through the embedded broker (no raw broker figure then)
+#   JOURNAL=postgres bench/throughput.sh  the journal in PostgreSQL (Debian's package, started here) instead of H2
 #   WARMUP=12000 RATE=100 PACED_SECONDS=20 SKIP_PACED=0   the other knobs, with their defaults
 #   KEEP=1 keeps the work folder; JAVA_EXTRA adds JVM options (a flight recording, say)
 #
@@ -15,6 +16,7 @@
 # Needs target/medcom-gateway.jar and compiled test classes (mvn -B verify).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/postgres.sh
 N=${N:-2000}
 PORT=${PORT:-18282}
 JAR=${JAR:-target/medcom-gateway.jar}
@@ -24,7 +26,7 @@ ARTEMIS_VERSION=2.40.0
 [ -f "$JAR" ] && [ -d target/test-classes/dk/region/medcom/gateway/bench ] || { echo "build first: mvn -B verify"; exit 2; }
 WORK=$(mktemp -d /tmp/medcom-throughput.XXXXXX)
 GW_PID=""; ART_PID=""
-trap '[ -n "$GW_PID" ] && kill $GW_PID 2>/dev/null; [ -n "$ART_PID" ] && kill $ART_PID 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+trap '[ -n "$GW_PID" ] && kill $GW_PID 2>/dev/null; [ -n "$ART_PID" ] && kill $ART_PID 2>/dev/null; wait 2>/dev/null; stop_postgres; [ "${KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"' EXIT
 log() { echo "[$(date +%H:%M:%S)] $*"; }
 
 BROKER=${BROKER:-standalone}
@@ -45,10 +47,21 @@ until grep -q AMQ221007 "$WORK/broker.log"; do sleep 0.2; done
 log "broker live"
 fi
 
+# --- journal ---
+JOURNAL=${JOURNAL:-h2}
+JOURNAL_ARGS=()
+if [ "$JOURNAL" = postgres ]; then
+  PG_PORT=${PG_PORT:-55433}
+  start_postgres
+  export GATEWAY_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/medcom" GATEWAY_DB_USER=medcom GATEWAY_DB_PASSWORD="$PG_PASSWORD"
+  JOURNAL_ARGS=(--spring.profiles.active=postgres)
+  log "postgresql live"
+fi
+
 # --- gateway ---
 DATA="$WORK/data"; mkdir -p "$DATA/inbox"
 java -Xmx512m -Xlog:gc,safepoint:file="$WORK/gc.log":uptime ${JAVA_EXTRA:-} -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" --gateway.ingest.inbox-poll-ms=20 --gateway.ingest.inbox-settle-ms=1 \
-  "${BROKER_ARGS[@]}" ${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 & GW_PID=$!
+  "${BROKER_ARGS[@]}" "${JOURNAL_ARGS[@]}" ${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 & GW_PID=$!
 until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   kill -0 $GW_PID 2>/dev/null || { tail -30 "$WORK/gateway.log"; exit 1; }; sleep 0.2
 done
@@ -126,7 +139,7 @@ fi
 log "$RAW"
 
 echo
-echo "gateway, $BROKER persistent Artemis + H2 journal, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg):"
+echo "gateway, $BROKER persistent Artemis + $JOURNAL journal, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg):"
 echo "  burst of $N: $BURST_RATE msg/s inbox->outbox; latency $BURST"
 echo "  paced $RATE msg/s: latency $PACED"
 echo "  $RAW"

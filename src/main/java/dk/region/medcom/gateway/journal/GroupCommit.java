@@ -35,11 +35,13 @@ final class GroupCommit {
     private final BlockingQueue<PendingWrites> queue = new LinkedBlockingQueue<>();
     private final TransactionTemplate transactions;
     private final DistributionSummary batchSizes;
+    private final long windowNanos;
     private final Thread writer;
     private volatile boolean running = true;
 
-    GroupCommit(TransactionTemplate transactions, MeterRegistry meters) {
+    GroupCommit(TransactionTemplate transactions, MeterRegistry meters, Duration window) {
         this.transactions = transactions;
+        this.windowNanos = window.toNanos();
         this.batchSizes = DistributionSummary.builder("medcom.journal.commit.batch")
                 .description("Routes whose journal writes went into one database commit")
                 .register(meters);
@@ -77,7 +79,7 @@ final class GroupCommit {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
+                gather(batch);
                 batchSizes.record(batch.size());
                 write(batch);
             } catch (InterruptedException e) {
@@ -90,6 +92,20 @@ final class GroupCommit {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /** Adds what waits now, and what arrives within the commit window after the first. */
+    private void gather(List<PendingWrites> batch) throws InterruptedException {
+        queue.drainTo(batch, MAX_BATCH - batch.size());
+        long deadline = System.nanoTime() + windowNanos;
+        for (long left = windowNanos; left > 0 && batch.size() < MAX_BATCH; left = deadline - System.nanoTime()) {
+            PendingWrites next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, MAX_BATCH - batch.size());
         }
     }
 

@@ -11,12 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ackTimeout    a delivered message that asked for a receipt and has none after this is reported
  * @param ackCheckInterval how often that is checked
  * @param retention     when bodies and rows are pruned
+ * @param commitWindow  how long the journal's writer waits for more routes to join a commit once one
+ *                      route waits (fewer, larger commits write fewer bytes per message; each route
+ *                      waits up to this much longer); 0 commits as soon as one route waits
  */
 @ConfigurationProperties("gateway.journal")
 public record JournalProperties(String encryptionKey, String cprHashKey,
                                 @DefaultValue("PT24H") Duration ackTimeout,
                                 @DefaultValue("PT5M") Duration ackCheckInterval,
-                                @DefaultValue Retention retention) {
+                                @DefaultValue Retention retention,
+                                @DefaultValue("PT0S") Duration commitWindow) {
 
     /**
      * @param bodiesAfter bodies of messages received longer ago are deleted (the row stays)

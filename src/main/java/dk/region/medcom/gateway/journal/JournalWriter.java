@@ -1,6 +1,8 @@
 package dk.region.medcom.gateway.journal;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,9 +31,15 @@ public class JournalWriter implements DisposableBean {
     private final TransactionTemplate transactions;
     private final GroupCommit groupCommit;
 
-    public JournalWriter(PlatformTransactionManager transactionManager, MeterRegistry meters) {
+    @Autowired
+    public JournalWriter(PlatformTransactionManager transactionManager, MeterRegistry meters,
+                         JournalProperties properties) {
+        this(transactionManager, meters, properties.commitWindow());
+    }
+
+    JournalWriter(PlatformTransactionManager transactionManager, MeterRegistry meters, Duration commitWindow) {
         this.transactions = new TransactionTemplate(transactionManager);
-        this.groupCommit = new GroupCommit(transactions, meters);
+        this.groupCommit = new GroupCommit(transactions, meters, commitWindow);
     }
 
     /**

@@ -64,12 +64,12 @@ class JournalRetentionTests {
     private Journal journal() {
         byte[] key = new byte[32];
         return new Journal(jdbc, clock, new BodyStore(jdbc, new BodyCipher(key)), new CprHasher(key),
-                new JournalWriter(transactions, meters));
+                new JournalWriter(transactions, meters, Duration.ZERO));
     }
 
     private static JournalProperties properties(Duration bodiesAfter, Duration rowsAfter) {
         return new JournalProperties(null, null, Duration.ofHours(24), Duration.ofMinutes(5),
-                new JournalProperties.Retention(bodiesAfter, rowsAfter, Duration.ofHours(1)));
+                new JournalProperties.Retention(bodiesAfter, rowsAfter, Duration.ofHours(1)), Duration.ZERO);
     }
 
     static final class MovableClock extends Clock {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +40,7 @@ class JournalWriterTests {
     void table() {
         jdbc.sql("create table if not exists written (id varchar(16) primary key)").update();
         jdbc.sql("delete from written").update();
-        writer = new JournalWriter(transactions, meters);
+        writer = new JournalWriter(transactions, meters, Duration.ZERO);
     }
 
     @AfterEach
@@ -113,6 +114,20 @@ class JournalWriterTests {
         assertThat(ids()).hasSize(6);
         assertThat(meters.summary("medcom.journal.commit.batch").count()).isEqualTo(2);
         assertThat(meters.summary("medcom.journal.commit.batch").max()).isEqualTo(5);
+    }
+
+    @Test
+    void withACommitWindowRoutesEndingCloseTogetherShareOneCommit() throws Exception {
+        writer.destroy();
+        writer = new JournalWriter(transactions, meters, Duration.ofSeconds(2));
+        CompletableFuture<Void> first = route("first", () -> { });
+        CompletableFuture<Void> second = route("second", () -> { });
+        first.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
+
+        assertThat(ids()).containsExactly("first", "second");
+        assertThat(meters.summary("medcom.journal.commit.batch").count()).isEqualTo(1);
+        assertThat(meters.summary("medcom.journal.commit.batch").max()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,21 @@
+# Sourced by the bench scripts: a throw-away PostgreSQL server on loopback, from Debian's packages.
+# Needs WORK (a folder it may chown to postgres) and PG_PORT; sets PG_DIR (stop it with stop_postgres)
+# and PG_PASSWORD (the password of user medcom; the database is medcom).
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+
+start_postgres() {
+  command -v psql >/dev/null && [ -n "$(pg_bin)" ] || { apt-get update -q >/dev/null; apt-get install -y -q postgresql >/dev/null; }
+  PG_DIR="$WORK/pgdata"
+  PG_PASSWORD=medcom-bench
+  mkdir -p "$PG_DIR"; chown postgres "$PG_DIR" "$WORK"; chmod 755 "$WORK"
+  echo "$PG_PASSWORD" >"$WORK/pgpass"; chown postgres "$WORK/pgpass"
+  su postgres -c "$(pg_bin)/initdb -D $PG_DIR -U medcom --pwfile=$WORK/pgpass --auth=scram-sha-256" >/dev/null
+  # fsync on, as in production: a commit is on disk when it returns
+  su postgres -c "$(pg_bin)/pg_ctl -D $PG_DIR -l $WORK/postgres.log -w -o '-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=on' start" >/dev/null
+  PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$PG_PORT" -U medcom -d postgres -qc "create database medcom" >/dev/null
+}
+
+stop_postgres() {
+  [ -n "${PG_DIR:-}" ] && su postgres -c "$(pg_bin)/pg_ctl -D $PG_DIR -m immediate stop" >/dev/null 2>&1 || true
+}
