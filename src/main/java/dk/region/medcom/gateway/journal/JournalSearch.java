@@ -29,7 +29,29 @@ public class JournalSearch {
         this.clock = clock;
     }
 
+    /** A search's where clause (empty, or starting with " where") and its parameters. */
+    record Filter(String where, Map<String, Object> params) {
+    }
+
+    /** Unacknowledged receipts: answered from message_ack_idx. */
+    static final String UNACKNOWLEDGED_SQL = "select " + SUMMARY_COLUMNS + """
+             from message where state = 'DELIVERED' and ack_requested = true
+             and acknowledged_at is null and delivered_at < :cutoff order by delivered_at""";
+    /** A patient's messages by the keyed hash of the CPR number: answered from message_cpr_idx. */
+    static final String BY_CPR_HASH_SQL =
+            "select " + SUMMARY_COLUMNS + " from message where cpr_hash = :hash order by received_at desc";
+
     public Page<MessageSummary> search(SearchCriteria criteria, int page, int size) {
+        Filter filter = filter(criteria);
+        long total = jdbc.sql("select count(*) from message" + filter.where()).params(filter.params())
+                .query(Long.class).single();
+        List<MessageSummary> items = jdbc.sql(pageSql(filter))
+                .params(filter.params()).param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> summary(rs)).list();
+        return new Page<>(page, size, total, items);
+    }
+
+    static Filter filter(SearchCriteria criteria) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         equal(where, params, "letter_id", criteria.letterId());
@@ -47,27 +69,24 @@ public class JournalSearch {
             where.add("received_at < :to");
             params.put("to", Timestamp.from(criteria.to()));
         }
-        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        long total = jdbc.sql("select count(*) from message" + filter).params(params).query(Long.class).single();
-        List<MessageSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS + " from message" + filter
-                        + " order by received_at desc, tracking_id limit :limit offset :offset")
-                .params(params).param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> summary(rs)).list();
-        return new Page<>(page, size, total, items);
+        return new Filter(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
+    }
+
+    /** One page of a search, newest first; parameters {@code limit} and {@code offset} besides the filter's. */
+    static String pageSql(Filter filter) {
+        return "select " + SUMMARY_COLUMNS + " from message" + filter.where()
+                + " order by received_at desc, tracking_id limit :limit offset :offset";
     }
 
     /** Delivered messages that asked for a receipt and have had none for longer than {@code timeout}. */
     public List<MessageSummary> unacknowledged(Duration timeout) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + """
-                         from message where state = 'DELIVERED' and ack_requested = true
-                         and acknowledged_at is null and delivered_at < :cutoff order by delivered_at""")
+        return jdbc.sql(UNACKNOWLEDGED_SQL)
                 .param("cutoff", Timestamp.from(clock.instant().minus(timeout)))
                 .query((rs, n) -> summary(rs)).list();
     }
 
     List<MessageSummary> byCprHash(String hash) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from message where cpr_hash = :hash order by received_at desc")
-                .param("hash", hash).query((rs, n) -> summary(rs)).list();
+        return jdbc.sql(BY_CPR_HASH_SQL).param("hash", hash).query((rs, n) -> summary(rs)).list();
     }
 
     private static void equal(List<String> where, Map<String, Object> params, String column, String value) {
