@@ -84,6 +84,8 @@ outbox_times() {
   { find "$DATA/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' -print0 | xargs -0 grep -o -m1 -H "$1[0-9]\{12\}" || true; } |
     awk -F: 'NR == FNR { split($0, f, " "); at[f[1]] = f[2]; next } { print $2, at[$1] }' "$WORK/mtimes" -
 }
+# CPU time (user + system) a process has used, in milliseconds; 0 without a process
+cpu_ms() { [ -n "$1" ] && awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat" || echo 0; }
 percentiles() { # fed-file delivered-file prefix -> "p50 p99" in ms
   awk -v p="$3" 'NR == FNR { id = sprintf("%s%012d", p, substr($1, 3) + 0); fed[id] = $2; next }
        ($1 in fed) { print int(($2 - fed[$1]) * 1000) }' "$1" "$2" | sort -n |
@@ -117,12 +119,15 @@ fi
 # staged beside inbox/ (same file system) and moved in with one mv: renames, so the feeder is not the bottleneck
 make TE "$N" "$DATA/staging"
 before=$(delivered)
+cpu0=$(cpu_ms $GW_PID); bcpu0=$(cpu_ms $ART_PID)
 t0=$EPOCHREALTIME
 mv "$DATA"/staging/*.xml "$DATA/inbox/"
 fed=$EPOCHREALTIME
 awk -v n="$N" -v t="$t0" 'BEGIN { for (i = 1; i <= n; i++) printf "TE%05d %s\n", i, t }' >"$WORK/burst.fed"
 await_delivered $(( before + N ))
 t1=$EPOCHREALTIME
+CPU="gateway $(awk -v a="$cpu0" -v b="$(cpu_ms $GW_PID)" -v n="$N" 'BEGIN { printf "%.1f", (b - a) / n }') ms CPU/message"
+[ -n "$ART_PID" ] && CPU="$CPU, broker $(awk -v a="$bcpu0" -v b="$(cpu_ms $ART_PID)" -v n="$N" 'BEGIN { printf "%.1f", (b - a) / n }')"
 outbox_times TE >"$WORK/burst.out"
 BURST_RATE=$(awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", n / (b - a) }')
 BURST=$(percentiles "$WORK/burst.fed" "$WORK/burst.out" TE)
@@ -140,6 +145,6 @@ log "$RAW"
 
 echo
 echo "gateway, $BROKER persistent Artemis + $JOURNAL journal, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg):"
-echo "  burst of $N: $BURST_RATE msg/s inbox->outbox; latency $BURST"
+echo "  burst of $N: $BURST_RATE msg/s inbox->outbox; latency $BURST; $CPU"
 echo "  paced $RATE msg/s: latency $PACED"
 echo "  $RAW"
