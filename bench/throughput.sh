@@ -6,7 +6,7 @@
 #   bench/throughput.sh            N=2000 by default; PORT (18282); GATEWAY_ARGS: more --property=value
 #   BROKER=embedded bench/throughput.sh   the same through the embedded broker (no raw broker figure then)
 #   JOURNAL=postgres bench/throughput.sh  the journal in PostgreSQL (Debian's package, started here) instead of H2
-#   WARMUP=12000 RATE=100 PACED_SECONDS=20 SKIP_PACED=0   the other knobs, with their defaults
+#   WARMUP=15000 RATE=100 PACED_SECONDS=20 SKIP_PACED=0   the other knobs, with their defaults
 #   KEEP=1 keeps the work folder; JAVA_EXTRA adds JVM options (a flight recording, say)
 #
 # First WARMUP messages (the JIT compiles the pipeline meanwhile; not measured), then a paced run
@@ -85,7 +85,7 @@ outbox_times() {
     awk -F: 'NR == FNR { split($0, f, " "); at[f[1]] = f[2]; next } { print $2, at[$1] }' "$WORK/mtimes" -
 }
 # CPU time (user + system) a process has used, in milliseconds; 0 without a process
-cpu_ms() { [ -n "$1" ] && awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat" || echo 0; }
+cpu_ms() { [ -n "${1:-}" ] && awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat" || echo 0; }
 percentiles() { # fed-file delivered-file prefix -> "p50 p99" in ms
   awk -v p="$3" 'NR == FNR { id = sprintf("%s%012d", p, substr($1, 3) + 0); fed[id] = $2; next }
        ($1 in fed) { print int(($2 - fed[$1]) * 1000) }' "$1" "$2" | sort -n |
@@ -93,7 +93,7 @@ percentiles() { # fed-file delivered-file prefix -> "p50 p99" in ms
 }
 
 # --- warm-up: the JIT compiles the pipeline's code during the first thousands of messages ---
-WARMUP=${WARMUP:-12000}
+WARMUP=${WARMUP:-15000}
 if [ "$WARMUP" -gt 0 ]; then
 make WU "$WARMUP" "$DATA/staging"
 mv "$DATA"/staging/*.xml "$DATA/inbox/"
@@ -119,15 +119,15 @@ fi
 # staged beside inbox/ (same file system) and moved in with one mv: renames, so the feeder is not the bottleneck
 make TE "$N" "$DATA/staging"
 before=$(delivered)
-cpu0=$(cpu_ms $GW_PID); bcpu0=$(cpu_ms $ART_PID)
+cpu0=$(cpu_ms "$GW_PID"); bcpu0=$(cpu_ms "$ART_PID")
 t0=$EPOCHREALTIME
 mv "$DATA"/staging/*.xml "$DATA/inbox/"
 fed=$EPOCHREALTIME
 awk -v n="$N" -v t="$t0" 'BEGIN { for (i = 1; i <= n; i++) printf "TE%05d %s\n", i, t }' >"$WORK/burst.fed"
 await_delivered $(( before + N ))
 t1=$EPOCHREALTIME
-CPU="gateway $(awk -v a="$cpu0" -v b="$(cpu_ms $GW_PID)" -v n="$N" 'BEGIN { printf "%.1f", (b - a) / n }') ms CPU/message"
-[ -n "$ART_PID" ] && CPU="$CPU, broker $(awk -v a="$bcpu0" -v b="$(cpu_ms $ART_PID)" -v n="$N" 'BEGIN { printf "%.1f", (b - a) / n }')"
+CPU="gateway $(awk -v a="$cpu0" -v b="$(cpu_ms "$GW_PID")" -v n="$N" 'BEGIN { printf "%.1f", (b - a) / n }') ms CPU/message"
+[ -n "$ART_PID" ] && CPU="$CPU, broker $(awk -v a="$bcpu0" -v b="$(cpu_ms "$ART_PID")" -v n="$N" 'BEGIN { printf "%.1f", (b - a) / n }')"
 outbox_times TE >"$WORK/burst.out"
 BURST_RATE=$(awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", n / (b - a) }')
 BURST=$(percentiles "$WORK/burst.fed" "$WORK/burst.out" TE)
