@@ -6,7 +6,7 @@
 #   bench/throughput.sh            N=2000 by default; PORT (18282); GATEWAY_ARGS: more --property=value
 #   BROKER=embedded bench/throughput.sh   the same through the embedded broker (no raw broker figure then)
 #   JOURNAL=postgres bench/throughput.sh  the journal in PostgreSQL (Debian's package, started here) instead of H2
-#   WARMUP=15000 RATE=100 PACED_SECONDS=20 SKIP_PACED=0   the other knobs, with their defaults
+#   WARMUP=15000 RATE=100 PACED_SECONDS=20 PACED_RUNS=1 SKIP_PACED=0   the other knobs, with their defaults
 #   KEEP=1 keeps the work folder; JAVA_EXTRA adds JVM options (a flight recording, say)
 #
 # First WARMUP messages (the JIT compiles the pipeline meanwhile; not measured), then a paced run
@@ -106,13 +106,19 @@ RATE=${RATE:-100}
 PACED_SECONDS=${PACED_SECONDS:-20}
 PACED="not measured"
 if [ "${SKIP_PACED:-0}" = 0 ]; then
-before=$(delivered)
+PACED=""
 PACED_N=$(( RATE * PACED_SECONDS ))
-java -cp "target/test-classes" dk.region.medcom.gateway.bench.InboxFeeder "$SAMPLE" "$DATA/inbox" PA "$PACED_N" "$RATE" "$WORK/paced.fed"
+# PACED_RUNS runs one after the other (prefixes PA, PB, ...): the tail differs from run to run
+for run in $(seq 1 "${PACED_RUNS:-1}"); do
+prefix=P$(printf "\\$(printf %03o $((64 + run)))")
+before=$(delivered)
+java -cp "target/test-classes" dk.region.medcom.gateway.bench.InboxFeeder "$SAMPLE" "$DATA/inbox" "$prefix" "$PACED_N" "$RATE" "$WORK/paced.fed"
 await_delivered $(( before + PACED_N ))
-outbox_times PA >"$WORK/paced.out"
-PACED=$(percentiles "$WORK/paced.fed" "$WORK/paced.out" PA)
-log "paced $RATE/s for $PACED_SECONDS s: inbox->outbox $PACED"
+outbox_times "$prefix" >"$WORK/paced.out"
+result=$(percentiles "$WORK/paced.fed" "$WORK/paced.out" "$prefix")
+log "paced $RATE/s for $PACED_SECONDS s: inbox->outbox $result"
+PACED="$PACED${PACED:+; }$result"
+done
 fi
 
 # --- burst: N messages as fast as they can be written ---

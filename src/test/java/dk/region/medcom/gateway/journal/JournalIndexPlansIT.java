@@ -40,8 +40,8 @@ class JournalIndexPlansIT {
 
     @BeforeAll
     void startPostgres() throws Exception {
-        work = Path.of("target", "pg-plans-" + UUID.randomUUID()).toAbsolutePath();
-        Files.createDirectories(work);
+        // a short path: PostgreSQL's socket lives in it, and socket paths are limited to 107 bytes
+        work = Files.createTempDirectory(Path.of("/tmp"), "medcom-pg-plans");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -57,7 +57,7 @@ class JournalIndexPlansIT {
     @AfterAll
     void stopPostgres() throws Exception {
         if (work != null) {
-            bash("PG_DIR=" + work.resolve("pgdata") + "; stop_postgres");
+            bash("PG_DIR=" + work.resolve("pgdata") + "; stop_postgres; rm -rf " + work);
         }
     }
 
