@@ -83,6 +83,7 @@ final class GroupCommit {
                 batchSizes.record(batch.size());
                 write(batch);
             } catch (InterruptedException e) {
+                batch.forEach(w -> w.failed(new IllegalStateException("the journal's writer was stopped")));
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {
