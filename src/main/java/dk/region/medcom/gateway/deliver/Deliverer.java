@@ -75,7 +75,10 @@ public class Deliverer {
 
     private void toFolder(Recipient recipient, MessageFormat format, byte[] bytes, String name) throws IOException {
         Path folder = folders.outbox().resolve(recipient.locationNumber());
-        Files.createDirectories(folder);
+        if (!Files.isDirectory(folder)) {
+            // only when missing: on an existing folder createDirectories fails inside and catches the exception
+            Files.createDirectories(folder);
+        }
         Path target = folder.resolve(name + (format == MessageFormat.XML ? ".xml" : ".edi"));
         // written under a dot-name the recipient ignores, then renamed: it never sees half a message
         Path temp = folder.resolve("." + target.getFileName() + ".tmp");

@@ -12,6 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,13 +29,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class Journal {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final Clock clock;
     private final BodyStore bodies;
     private final CprHasher cprHasher;
     private final JournalWriter writer;
 
-    Journal(JdbcClient jdbc, Clock clock, BodyStore bodies, CprHasher cprHasher, JournalWriter writer) {
-        this.jdbc = jdbc;
+    Journal(NamedParameterJdbcTemplate named, Clock clock, BodyStore bodies, CprHasher cprHasher,
+            JournalWriter writer) {
+        this.named = named;
+        this.jdbc = JdbcClient.create(named);
         this.clock = clock;
         this.bodies = bodies;
         this.cprHasher = cprHasher;
@@ -78,60 +84,31 @@ public class Journal {
     /** Records a step: the message's new state, what is now known about it, and the step's findings. */
     public void record(TrackingId id, String stage, MessageState state, MessageFormat format, MessageHeader header,
                        String recipientLocation, String detail) {
-        Timestamp now = Timestamp.from(clock.instant());
-        boolean known = header != MessageHeader.UNKNOWN;
-        JdbcClient.StatementSpec update = jdbc.sql("""
-                update message set state = :state, updated_at = :now,
-                  message_format = coalesce(:format, message_format),
-                  message_type = coalesce(:type, message_type), version_code = coalesce(:version, version_code),
-                  envelope_id = coalesce(:envelope, envelope_id), letter_id = coalesce(:letter, letter_id),
-                  sender_location = coalesce(:sender, sender_location),
-                  receiver_location = coalesce(:receiver, receiver_location),
-                  recipient_location = coalesce(:recipient, recipient_location),
-                  ack_requested = case when :known then :ack else ack_requested end,
-                  delivered_at = case when :state = 'DELIVERED' then :now else delivered_at end
-                where tracking_id = :id""")
-                .param("state", state.name()).param("now", now)
-                .param("format", format == null ? null : format.name())
-                .param("type", known ? header.messageType() : null)
-                .param("version", header.versionCode()).param("envelope", header.envelopeId())
-                .param("letter", header.letterId()).param("sender", header.senderLocation())
-                .param("receiver", header.receiverLocation()).param("recipient", recipientLocation)
-                .param("known", known).param("ack", header.acknowledgementRequested())
-                .param("id", id.value());
-        writer.write(() -> {
-            if (update.update() == 0) {
-                ensureRow(id);
-                update.update();
-            }
-            addEvent(id, stage, state, detail, now);
-        });
+        RowChange change = RowChange.step(id, stage, state, detail, Timestamp.from(clock.instant()));
+        change.format = format == null ? null : format.name();
+        if (header != MessageHeader.UNKNOWN) {
+            change.type = header.messageType();
+            change.ackRequested = header.acknowledgementRequested();
+        }
+        change.version = header.versionCode();
+        change.envelope = header.envelopeId();
+        change.letter = header.letterId();
+        change.sender = header.senderLocation();
+        change.receiver = header.receiverLocation();
+        change.recipient = recipientLocation;
+        writer.change(change, this::apply);
     }
 
     /** A state an operator or a background check sets: an event, and its time where the row keeps one. */
     public void mark(TrackingId id, String stage, MessageState state, String detail) {
-        Timestamp now = Timestamp.from(clock.instant());
-        String alsoAt = switch (state) {
-            case ACKNOWLEDGED -> ", acknowledged_at = :now";
-            case HANDLED -> ", handled_at = :now";
-            default -> "";
-        };
-        JdbcClient.StatementSpec update = jdbc.sql(
-                        "update message set state = :state, updated_at = :now" + alsoAt + " where tracking_id = :id")
-                .param("state", state.name()).param("now", now).param("id", id.value());
-        writer.write(() -> {
-            if (update.update() == 0) {
-                ensureRow(id);
-                update.update();
-            }
-            addEvent(id, stage, state, detail, now);
-        });
+        writer.change(RowChange.step(id, stage, state, detail, Timestamp.from(clock.instant())), this::apply);
     }
 
     /** The kommunekode the message was routed by, so it can be searched by municipality. */
     public void municipality(TrackingId id, String code) {
-        writer.write(() -> jdbc.sql("update message set municipality = :code where tracking_id = :id")
-                .param("code", code).param("id", id.value()).update());
+        RowChange change = new RowChange(id);
+        change.municipality = code;
+        writer.change(change, this::apply);
     }
 
     /** Keeps one form of the message (encrypted). */
@@ -144,9 +121,11 @@ public class Journal {
 
     /** Keeps the keyed hash of the patient's CPR number found in the XML form, so operators can search by it. */
     public void identifyPatient(TrackingId id, byte[] xml) {
-        PatientCpr.in(xml).flatMap(cprHasher::hash).ifPresent(hash -> writer.write(() ->
-                jdbc.sql("update message set cpr_hash = :hash where tracking_id = :id")
-                        .param("hash", hash).param("id", id.value()).update()));
+        PatientCpr.in(xml).flatMap(cprHasher::hash).ifPresent(hash -> {
+            RowChange change = new RowChange(id);
+            change.cprHash = hash;
+            writer.change(change, this::apply);
+        });
     }
 
     /**
@@ -181,6 +160,36 @@ public class Journal {
         return bodies.get(id.value(), BodyKind.ORIGINAL);
     }
 
+    private void apply(RowChange change) {
+        JdbcClient.StatementSpec update = jdbc.sql("""
+                update message set state = coalesce(:state, state), updated_at = coalesce(:now, updated_at),
+                  message_format = coalesce(:format, message_format),
+                  message_type = coalesce(:type, message_type), version_code = coalesce(:version, version_code),
+                  envelope_id = coalesce(:envelope, envelope_id), letter_id = coalesce(:letter, letter_id),
+                  sender_location = coalesce(:sender, sender_location),
+                  receiver_location = coalesce(:receiver, receiver_location),
+                  recipient_location = coalesce(:recipient, recipient_location),
+                  ack_requested = coalesce(:ack, ack_requested),
+                  municipality = coalesce(:municipality, municipality), cpr_hash = coalesce(:cprHash, cpr_hash),
+                  delivered_at = coalesce(:deliveredAt, delivered_at),
+                  acknowledged_at = coalesce(:acknowledgedAt, acknowledged_at),
+                  handled_at = coalesce(:handledAt, handled_at)
+                where tracking_id = :id""")
+                .param("state", change.state == null ? null : change.state.name()).param("now", change.updatedAt)
+                .param("format", change.format).param("type", change.type).param("version", change.version)
+                .param("envelope", change.envelope).param("letter", change.letter).param("sender", change.sender)
+                .param("receiver", change.receiver).param("recipient", change.recipient)
+                .param("ack", change.ackRequested).param("municipality", change.municipality)
+                .param("cprHash", change.cprHash).param("deliveredAt", change.deliveredAt)
+                .param("acknowledgedAt", change.acknowledgedAt).param("handledAt", change.handledAt)
+                .param("id", change.id.value());
+        if (update.update() == 0 && change.state != null) {
+            ensureRow(change.id);
+            update.update();
+        }
+        addEvents(change.id, change.events);
+    }
+
     /**
      * A message the broker holds must have its row, even if the database lost it (a restore from
      * backup, an H2 file from before a crash): then a row is made again, so the journal keeps
@@ -213,10 +222,20 @@ public class Journal {
     }
 
     private void addEvent(TrackingId id, String stage, MessageState state, String detail, Timestamp at) {
-        jdbc.sql("insert into message_event (tracking_id, at, stage, state, detail) values (:id, :at, :stage, :state, :detail)")
-                .param("id", id.value()).param("at", at).param("stage", stage).param("state", state.name())
-                .param("detail", detail == null ? null : truncate(detail))
-                .update();
+        addEvents(id, List.of(new RowChange.Event(at, stage, state, detail)));
+    }
+
+    private void addEvents(TrackingId id, List<RowChange.Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = events.stream().map(event -> new MapSqlParameterSource()
+                .addValue("id", id.value()).addValue("at", event.at()).addValue("stage", event.stage())
+                .addValue("state", event.state().name())
+                .addValue("detail", event.detail() == null ? null : truncate(event.detail())))
+                .toArray(SqlParameterSource[]::new);
+        named.batchUpdate("insert into message_event (tracking_id, at, stage, state, detail)"
+                + " values (:id, :at, :stage, :state, :detail)", rows);
     }
 
     private static String truncate(String detail) {

@@ -2,6 +2,7 @@ package dk.region.medcom.gateway.journal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -72,6 +73,19 @@ public class JournalWriter implements DisposableBean {
             writes.add(write);
         } else {
             transactions.executeWithoutResult(status -> write.run());
+        }
+    }
+
+    /**
+     * Changes a message's row now, or with the route's other writes; a route's changes to one row
+     * are merged into one write ({@link RowChange}).
+     */
+    void change(RowChange change, Consumer<RowChange> apply) {
+        PendingWrites writes = current.get();
+        if (writes != null) {
+            writes.change(change, apply);
+        } else {
+            transactions.executeWithoutResult(status -> apply.accept(change));
         }
     }
 

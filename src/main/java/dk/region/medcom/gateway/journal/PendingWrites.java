@@ -2,11 +2,14 @@ package dk.region.medcom.gateway.journal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * The journal writes one route made for one message, in the order it made them, held until the
@@ -16,10 +19,24 @@ import java.util.concurrent.TimeoutException;
 final class PendingWrites {
 
     private final List<Runnable> writes = new ArrayList<>();
+    private final Map<String, RowChange> rows = new HashMap<>();
     private final CompletableFuture<Void> outcome = new CompletableFuture<>();
 
     void add(Runnable write) {
         writes.add(write);
+    }
+
+    /**
+     * A change to a message's row: merged into the route's earlier change to the same row, if it
+     * made one (written where that one was), else added like any write.
+     */
+    void change(RowChange change, Consumer<RowChange> apply) {
+        RowChange earlier = rows.putIfAbsent(change.id.value(), change);
+        if (earlier != null) {
+            earlier.absorb(change);
+        } else {
+            writes.add(() -> apply.accept(change));
+        }
     }
 
     boolean isEmpty() {

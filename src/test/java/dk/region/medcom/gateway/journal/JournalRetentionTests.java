@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -24,6 +25,8 @@ class JournalRetentionTests {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    NamedParameterJdbcTemplate named;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -63,7 +66,7 @@ class JournalRetentionTests {
 
     private Journal journal() {
         byte[] key = new byte[32];
-        return new Journal(jdbc, clock, new BodyStore(jdbc, new BodyCipher(key)), new CprHasher(key),
+        return new Journal(named, clock, new BodyStore(jdbc, new BodyCipher(key)), new CprHasher(key),
                 new JournalWriter(transactions, meters, Duration.ZERO));
     }
 
