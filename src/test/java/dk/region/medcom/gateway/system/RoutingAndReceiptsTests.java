@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.region.medcom.gateway.journal.EnvelopeRewriter;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalEntry;
+import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.message.TrackingId;
 import dk.region.medcom.gateway.route.RecipientDirectory;
@@ -15,12 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +50,8 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
     Journal journal;
     @Autowired
     RecipientDirectory directory;
+    @Autowired
+    JournalWriter writer;
 
     @Nested
     class Channels {
@@ -241,6 +251,7 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
     }
 
     @Nested
+    @ExtendWith(OutputCaptureExtension.class)
     class Duplicates {
 
         @Test
@@ -261,6 +272,86 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
             await().atMost(Duration.ofSeconds(10)).until(() -> as(http, OPERATOR)
                     .getForObject("/api/messages?envelopeId=" + marker + "&state=DUPLICATE", JsonNode.class)
                     .path("items").size() == 1);
+        }
+
+        @Test
+        void twinsTakenInAtOnceAreDeliveredOnceAndTheOthersJournaledAsDuplicatesAfterRedelivery(CapturedOutput log)
+                throws Exception {
+            // commits are held until all twins pass the duplicate check, so the race (and the redelivery) happens every run
+            int copies = 6; // fewer than the 8 pipeline consumers, so each twin has one of its own
+            String marker = uniqueEnvelopeId();
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Void> hold = CompletableFuture.runAsync(() -> {
+                try {
+                    writer.inTransaction(() -> {
+                        writer.write(() -> {
+                            holding.countDown();
+                            awaitQuietly(release);
+                        });
+                        return true;
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            List<String> ids;
+            try {
+                assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+                for (int i = 0; i < copies; i++) {
+                    drop("twin-" + i + ".xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+                }
+                ids = await().atMost(Duration.ofSeconds(20))
+                        .until(() -> archivedTrackingIds(marker), found -> found.size() == copies);
+                await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream()
+                        .allMatch(id -> log.getAll().contains("stage=translate tracking=" + id + " ")));
+            } finally {
+                release.countDown();
+            }
+            hold.get(10, TimeUnit.SECONDS);
+
+            JsonNode items = await().atMost(Duration.ofSeconds(30)).until(() -> as(http, OPERATOR)
+                    .getForObject("/api/messages?envelopeId=" + marker, JsonNode.class).path("items"),
+                    found -> found.size() == copies && found.findValuesAsText("state").stream()
+                            .allMatch(state -> state.equals("DELIVERED") || state.equals("DUPLICATE")));
+            assertThat(items.findValuesAsText("trackingId")).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(items.findValuesAsText("state")).filteredOn("DELIVERED"::equals).hasSize(1);
+            String winner = trackingIdOf(awaitFileContaining(outbox("5790001000014"), marker));
+            assertThat(filesContaining(outbox("5790001000014"), marker)).isEqualTo(1);
+            for (JsonNode item : items) {
+                String id = item.path("trackingId").asText();
+                if (id.equals(winner)) {
+                    assertThat(item.path("state").asText()).isEqualTo("DELIVERED");
+                    continue;
+                }
+                assertThat(item.path("state").asText()).isEqualTo("DUPLICATE");
+                assertThat(as(http, OPERATOR).getForObject("/api/messages/" + id, JsonNode.class).path("history")
+                        .findValuesAsText("detail")).anyMatch(d -> d != null && d.contains("duplicate of " + winner));
+                assertThat(log.getAll()).contains("message " + id + " has the letter identifiers of a message taken in");
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<String> archivedTrackingIds(String marker) throws IOException {
+        if (!Files.isDirectory(DATA_DIR.resolve("archive"))) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(DATA_DIR.resolve("archive"))) {
+            return files.filter(Files::isRegularFile).filter(f -> {
+                try {
+                    return Files.readString(f, StandardCharsets.ISO_8859_1).contains(marker);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(GatewayTestSupport::trackingIdOf).toList();
         }
     }
 
