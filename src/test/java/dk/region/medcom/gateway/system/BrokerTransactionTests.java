@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.region.medcom.gateway.deliver.DeliveryRoutes;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.ProducerTemplate;
@@ -14,6 +15,7 @@ import org.apache.camel.component.jms.JmsConsumer;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.listener.AbstractMessageListenerContainer;
 
 /**
@@ -35,6 +37,16 @@ class BrokerTransactionTests {
     ConsumerTemplate consumer;
     @Autowired
     DeliveryRoutes deliveryRoutes;
+    @Autowired
+    jakarta.jms.ConnectionFactory connectionFactory;
+
+    @Test
+    void theBrokerClientCachesQueuesSoASendIsOneRoundTrip() {
+        Object target = connectionFactory instanceof CachingConnectionFactory caching
+                ? caching.getTargetConnectionFactory() : connectionFactory;
+        assertThat(target).isInstanceOfSatisfying(ActiveMQConnectionFactory.class,
+                artemis -> assertThat(artemis.isCacheDestinations()).isTrue());
+    }
 
     @Test
     void aSendInATransactedConsumerIsTakenBackWhenTheRouteFailsAfterIt() throws Exception {
