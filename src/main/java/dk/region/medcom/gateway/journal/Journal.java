@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +49,8 @@ public class Journal {
 
     /** Registers a message too large to read; a second call for the same tracking id does nothing. */
     public void received(TrackingId id, String source, long sizeBytes) {
-        Instant at = clock.instant();
-        writer.write(() -> insert(id, source, sizeBytes, null, null, at));
+        Timestamp at = Timestamp.from(clock.instant());
+        writer.change(RowChange.arrival(id, new RowChange.Arrival(source, sizeBytes, null, null, at, null)), this::apply);
     }
 
     /** Registers a new message with its original bytes; a second call for the same tracking id does nothing. */
@@ -62,20 +64,18 @@ public class Journal {
      * time it was picked up from inbox/).
      */
     public void received(TrackingId id, String source, byte[] original, Instant at) {
-        String fingerprint = fingerprint(original);
-        BodyStore.SealedBody sealed = bodies.seal(id.value(), BodyKind.ORIGINAL, original, at);
-        writer.write(() -> {
-            if (insert(id, source, original.length, fingerprint, null, at)) {
-                bodies.add(sealed);
-            }
-        });
+        writer.change(RowChange.arrival(id, arrival(id, source, original, null, at)), this::apply);
+    }
+
+    private RowChange.Arrival arrival(TrackingId id, String source, byte[] original, TrackingId resentFrom, Instant at) {
+        return new RowChange.Arrival(source, original.length, fingerprint(original), resentFrom, Timestamp.from(at),
+                bodies.seal(id.value(), BodyKind.ORIGINAL, original, at));
     }
 
     /** Registers an operator's resend of {@code previous} as a new message, and marks the old one RESENT. */
     @Transactional
     public void resent(TrackingId previous, TrackingId id, byte[] original, String operator) {
-        insert(id, "resend", original.length, fingerprint(original), previous, clock.instant());
-        bodies.put(bodies.seal(id.value(), BodyKind.ORIGINAL, original, clock.instant()));
+        apply(RowChange.arrival(id, arrival(id, "resend", original, previous, clock.instant())));
         jdbc.sql("update message set resent_as = :next where tracking_id = :id")
                 .param("next", id.value()).param("id", previous.value()).update();
         mark(previous, "resend", MessageState.RESENT, "resent by " + operator + " as " + id.value());
@@ -161,6 +161,16 @@ public class Journal {
     }
 
     private void apply(RowChange change) {
+        if (change.arrival != null && insert(change)) {
+            if (change.arrival.original() != null) {
+                bodies.add(change.arrival.original());
+            }
+            List<RowChange.Event> events = new ArrayList<>(change.events.size() + 1);
+            events.add(change.arrival.event());
+            events.addAll(change.events);
+            addEvents(change.id, events);
+            return;
+        }
         JdbcClient.StatementSpec update = jdbc.sql("""
                 update message set state = coalesce(:state, state), updated_at = coalesce(:now, updated_at),
                   message_format = coalesce(:format, message_format),
@@ -175,13 +185,7 @@ public class Journal {
                   acknowledged_at = coalesce(:acknowledgedAt, acknowledged_at),
                   handled_at = coalesce(:handledAt, handled_at)
                 where tracking_id = :id""")
-                .param("state", change.state == null ? null : change.state.name()).param("now", change.updatedAt)
-                .param("format", change.format).param("type", change.type).param("version", change.version)
-                .param("envelope", change.envelope).param("letter", change.letter).param("sender", change.sender)
-                .param("receiver", change.receiver).param("recipient", change.recipient)
-                .param("ack", change.ackRequested).param("municipality", change.municipality)
-                .param("cprHash", change.cprHash).param("deliveredAt", change.deliveredAt)
-                .param("acknowledgedAt", change.acknowledgedAt).param("handledAt", change.handledAt)
+                .params(values(change))
                 .param("id", change.id.value());
         if (update.update() == 0 && change.state != null) {
             ensureRow(change.id);
@@ -197,28 +201,55 @@ public class Journal {
      * the usual step costs one statement, not two.
      */
     private void ensureRow(TrackingId id) {
-        if (insert(id, "unknown", 0, null, null, clock.instant())) {
-            addEvent(id, "journal", MessageState.RECEIVED, "the journal had no row for this message; made again",
-                    Timestamp.from(clock.instant()));
+        Timestamp now = Timestamp.from(clock.instant());
+        if (insert(RowChange.arrival(id, new RowChange.Arrival("unknown", 0, null, null, now, null)))) {
+            addEvent(id, "journal", MessageState.RECEIVED, "the journal had no row for this message; made again", now);
         }
     }
 
-    private boolean insert(TrackingId id, String source, long sizeBytes, String fingerprint, TrackingId resentFrom,
-                           Instant at) {
-        Timestamp now = Timestamp.from(at);
-        int inserted = jdbc.sql("""
+    /** The message's row with what the change knows, unless it has one (a redelivery): then false. */
+    private boolean insert(RowChange change) {
+        RowChange.Arrival arrival = change.arrival;
+        return jdbc.sql("""
                 insert into message (tracking_id, source, received_at, updated_at, state, size_bytes, fingerprint,
-                                     resent_from)
-                select :id, :source, :now, :now, 'RECEIVED', :size, :fingerprint, :resentFrom
+                                     resent_from, message_format, message_type, version_code, envelope_id, letter_id,
+                                     sender_location, receiver_location, recipient_location, ack_requested,
+                                     municipality, cpr_hash, delivered_at, acknowledged_at, handled_at)
+                select :id, :source, :at, :now, :state, :size, :fingerprint,
+                       :resentFrom, :format, :type, :version, :envelope, :letter, :sender, :receiver, :recipient,
+                       :ack, :municipality, :cprHash, :deliveredAt, :acknowledgedAt, :handledAt
                 where not exists (select 1 from message where tracking_id = :id)""")
-                .param("id", id.value()).param("source", source).param("now", now).param("size", sizeBytes)
-                .param("fingerprint", fingerprint)
-                .param("resentFrom", resentFrom == null ? null : resentFrom.value())
-                .update();
-        if (inserted == 1) {
-            addEvent(id, "ingest", MessageState.RECEIVED, resentFrom == null ? null : "resend of " + resentFrom, now);
-        }
-        return inserted == 1;
+                .params(values(change))
+                // (defaults set here, not with coalesce in SQL: PostgreSQL cannot type coalesce of two parameters)
+                .param("now", change.updatedAt != null ? change.updatedAt : arrival.at())
+                .param("state", change.state != null ? change.state.name() : MessageState.RECEIVED.name())
+                .param("ack", Boolean.TRUE.equals(change.ackRequested))
+                .param("id", change.id.value()).param("source", arrival.source()).param("at", arrival.at())
+                .param("size", arrival.sizeBytes()).param("fingerprint", arrival.fingerprint())
+                .param("resentFrom", arrival.resentFrom() == null ? null : arrival.resentFrom().value())
+                .update() == 1;
+    }
+
+    /** The values a change sets (null: left as it is), by the names the statements use. */
+    private static Map<String, Object> values(RowChange change) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("state", change.state == null ? null : change.state.name());
+        values.put("now", change.updatedAt);
+        values.put("format", change.format);
+        values.put("type", change.type);
+        values.put("version", change.version);
+        values.put("envelope", change.envelope);
+        values.put("letter", change.letter);
+        values.put("sender", change.sender);
+        values.put("receiver", change.receiver);
+        values.put("recipient", change.recipient);
+        values.put("ack", change.ackRequested);
+        values.put("municipality", change.municipality);
+        values.put("cprHash", change.cprHash);
+        values.put("deliveredAt", change.deliveredAt);
+        values.put("acknowledgedAt", change.acknowledgedAt);
+        values.put("handledAt", change.handledAt);
+        return values;
     }
 
     private void addEvent(TrackingId id, String stage, MessageState state, String detail, Timestamp at) {

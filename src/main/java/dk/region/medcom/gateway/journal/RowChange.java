@@ -11,14 +11,26 @@ import java.util.List;
  * passes five stages in one route costs one UPDATE and one batch of event inserts, not five of
  * each: the journal's statements were most of the writer thread's work.
  *
- * <p>A null value leaves the column as it is.
+ * <p>A change may start with the message's arrival: then its row is inserted with every value the
+ * route learnt on the way, instead of inserted bare and updated (which moved the entry of each of
+ * the message table's ten indexes once more). A null value leaves the column as it is.
  */
 final class RowChange {
 
     record Event(Timestamp at, String stage, MessageState state, String detail) {
     }
 
+    /** A message taken in: its row, unless it has one already, and its original (encrypted). */
+    record Arrival(String source, long sizeBytes, String fingerprint, TrackingId resentFrom, Timestamp at,
+                   BodyStore.SealedBody original) {
+
+        Event event() {
+            return new Event(at, "ingest", MessageState.RECEIVED, resentFrom == null ? null : "resend of " + resentFrom);
+        }
+    }
+
     final TrackingId id;
+    Arrival arrival;
     Timestamp updatedAt;
     MessageState state;
     String format;
@@ -56,8 +68,15 @@ final class RowChange {
         return change;
     }
 
+    static RowChange arrival(TrackingId id, Arrival arrival) {
+        RowChange change = new RowChange(id);
+        change.arrival = arrival;
+        return change;
+    }
+
     /** Takes in a later change to the same message. */
     void absorb(RowChange later) {
+        arrival = arrival != null ? arrival : later.arrival;
         updatedAt = later(updatedAt, later.updatedAt);
         state = later(state, later.state);
         format = later(format, later.format);

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @JdbcTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
+// its commits stay: a context (and so an in-memory database) of its own keeps them from other tests
+@TestPropertySource(properties = "spring.datasource.generate-unique-name=true")
 class JournalStepsTests {
 
     private static final byte[] LETTER = "<Emessage/>".getBytes(StandardCharsets.UTF_8);
