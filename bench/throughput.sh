@@ -154,7 +154,7 @@ echo "gateway, $BROKER persistent Artemis + $JOURNAL journal, $(nproc) cores, lo
 echo "  burst of $N: $BURST_RATE msg/s inbox->outbox; latency $BURST; $CPU"
 echo "  paced $RATE msg/s: latency $PACED"
 echo "  $RAW"
-if [ "$JOURNAL" = h2 ]; then
+if [ "$JOURNAL" = h2 ] && [ -f "$DATA/journal/gateway.mv.db" ]; then
   total=$(delivered); bytes=$(stat -c %s "$DATA/journal/gateway.mv.db")
   echo "  H2 journal file: $((bytes / 1048576)) MB after $total messages ($((bytes / total / 1024)) KB per message)"
 fi

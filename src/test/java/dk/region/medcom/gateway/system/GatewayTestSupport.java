@@ -26,6 +26,7 @@ public abstract class GatewayTestSupport {
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("gateway.data-dir", DATA_DIR::toString);
+        registry.add("gateway.journal.database-dir", () -> DATA_DIR.resolve("journal-database").toString());
         registry.add("server.port", () -> "0");
         registry.add("gateway.ingest.inbox-poll-ms", () -> "100");
         registry.add("gateway.route.recipients-file", () -> TestRecipients.directoryFile(DATA_DIR));

@@ -25,6 +25,12 @@ class OperationsTests extends GatewayTestSupport {
     }
 
     @Test
+    void theH2JournalLivesInItsConfiguredFolderSoItCanHaveAFileSystemOfItsOwn() {
+        assertThat(DATA_DIR.resolve("journal-database").resolve("gateway.mv.db")).isRegularFile();
+        assertThat(DATA_DIR.resolve("journal").resolve("gateway.mv.db")).doesNotExist();
+    }
+
+    @Test
     void prometheusCountsMessagesPerStageAndType() {
         String marker = uniqueEnvelopeId();
         drop("metrics.xml", sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, marker));
