@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
@@ -41,11 +43,23 @@ class JournalStepsTests {
     PlatformTransactionManager transactions;
 
     private final JournalRetentionTests.MovableClock clock = new JournalRetentionTests.MovableClock();
+    private JournalWriter writer;
+    private Journal journal;
+
+    @BeforeEach
+    void journal() {
+        writer = new JournalWriter(transactions, new SimpleMeterRegistry(), Duration.ZERO);
+        byte[] key = new byte[32];
+        journal = new Journal(named, clock, new BodyStore(jdbc, new BodyCipher(key)), new CprHasher(key), writer);
+    }
+
+    @AfterEach
+    void stopWriter() throws InterruptedException {
+        writer.destroy();
+    }
 
     @Test
     void aRoutesStepsForOneMessageEndAsIfWrittenOneByOne() throws Exception {
-        JournalWriter writer = new JournalWriter(transactions, new SimpleMeterRegistry(), Duration.ZERO);
-        Journal journal = journal(writer);
         TrackingId id = TrackingId.newId();
         TrackingId other = TrackingId.newId();
         writer.inTransaction(() -> {
@@ -86,8 +100,6 @@ class JournalStepsTests {
 
     @Test
     void aLaterRouteChangesOnlyWhatItKnowsAndStampsItsState() throws Exception {
-        JournalWriter writer = new JournalWriter(transactions, new SimpleMeterRegistry(), Duration.ZERO);
-        Journal journal = journal(writer);
         TrackingId id = TrackingId.newId();
         writer.inTransaction(() -> {
             journal.received(id, "folder", LETTER);
@@ -116,8 +128,6 @@ class JournalStepsTests {
 
     @Test
     void aRouteThatDoesNotCommitLeavesNothing() throws Exception {
-        JournalWriter writer = new JournalWriter(transactions, new SimpleMeterRegistry(), Duration.ZERO);
-        Journal journal = journal(writer);
         TrackingId id = TrackingId.newId();
         writer.inTransaction(() -> {
             journal.received(id, "folder", LETTER);
@@ -132,10 +142,5 @@ class JournalStepsTests {
     private long rows(String table, TrackingId id) {
         return jdbc.sql("select count(*) from " + table + " where tracking_id = :id").param("id", id.value())
                 .query(Long.class).single();
-    }
-
-    private Journal journal(JournalWriter writer) {
-        byte[] key = new byte[32];
-        return new Journal(named, clock, new BodyStore(jdbc, new BodyCipher(key)), new CprHasher(key), writer);
     }
 }
