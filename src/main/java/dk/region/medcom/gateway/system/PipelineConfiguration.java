@@ -5,12 +5,15 @@ import dk.region.medcom.gateway.deliver.DeliveryFailures;
 import dk.region.medcom.gateway.deliver.DeliveryQueue;
 import dk.region.medcom.gateway.deliver.DeliveryRoutes;
 import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.JournalFileGauge;
 import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.parse.MessageParser;
 import dk.region.medcom.gateway.receipts.DuplicateGuard;
 import dk.region.medcom.gateway.receipts.ReceiptCorrelation;
 import dk.region.medcom.gateway.receipts.ReceiptProperties;
 import dk.region.medcom.gateway.receipts.Receipts;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
@@ -26,6 +29,7 @@ import dk.region.medcom.gateway.validate.ValidateProperties;
 import dk.region.medcom.gateway.validate.ValidationStage;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,6 +40,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @org.springframework.scheduling.annotation.EnableScheduling
 class PipelineConfiguration {
+
+    /** The H2 journal file's size as a metric (only for the embedded H2 file database). */
+    @Bean
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
+    JournalFileGauge journalFileGauge(@Value("${gateway.journal.database-dir}") Path databaseDir, MeterRegistry meters) {
+        return new JournalFileGauge(databaseDir, meters);
+    }
 
     @Bean
     EdifactTranslator edifactTranslator() {

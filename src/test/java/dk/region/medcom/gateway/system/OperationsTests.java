@@ -28,6 +28,9 @@ class OperationsTests extends GatewayTestSupport {
     void theH2JournalLivesInItsConfiguredFolderSoItCanHaveAFileSystemOfItsOwn() {
         assertThat(DATA_DIR.resolve("journal-database").resolve("gateway.mv.db")).isRegularFile();
         assertThat(DATA_DIR.resolve("journal").resolve("gateway.mv.db")).doesNotExist();
+        // and operations see its size (it only grows while the gateway runs)
+        assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .containsPattern("medcom_journal_file_bytes\\{[^}]*\\} [1-9]");
     }
 
     @Test
