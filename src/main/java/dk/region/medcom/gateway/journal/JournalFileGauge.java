@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * The size of the embedded H2 journal's file, {@code medcom_journal_file_bytes}: it grows with
- * every message and H2 does not give the space back while the gateway runs (README: Measured), so
+ * every message and H2 reclaims almost none of it while the gateway runs (README: Measured), so
  * operations alert on it before the disk fills. Made only for the H2 file database.
  */
 public final class JournalFileGauge {
