@@ -9,9 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,10 +30,18 @@ public class Deliverer {
 
     private final GatewayProperties folders;
     private final ProducerTemplate producer;
+    private final boolean syncFiles;
 
-    public Deliverer(GatewayProperties folders, ProducerTemplate producer) {
+    /**
+     * @param syncFiles a delivered file is on disk (fsync of the file, then of its folder for the
+     *                  rename) before the delivery counts as done and the broker forgets the message:
+     *                  without it a power cut could leave a recipient a missing or empty file while the
+     *                  journal says DELIVERED (a killed process alone loses nothing either way)
+     */
+    public Deliverer(GatewayProperties folders, ProducerTemplate producer, boolean syncFiles) {
         this.folders = folders;
         this.producer = producer;
+        this.syncFiles = syncFiles;
     }
 
     public PipelineMessage deliver(PipelineMessage message) throws IOException, InterruptedException {
@@ -82,8 +93,22 @@ public class Deliverer {
         Path target = folder.resolve(name + (format == MessageFormat.XML ? ".xml" : ".edi"));
         // written under a dot-name the recipient ignores, then renamed: it never sees half a message
         Path temp = folder.resolve("." + target.getFileName() + ".tmp");
-        Files.write(temp, bytes);
+        try (FileChannel file = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer content = ByteBuffer.wrap(bytes);
+            while (content.hasRemaining()) {
+                file.write(content);
+            }
+            if (syncFiles) {
+                file.force(false);
+            }
+        }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (syncFiles) {
+            try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+                directory.force(true);
+            }
+        }
     }
 
     private void toHttp(Recipient recipient, MessageFormat format, byte[] bytes, String name)

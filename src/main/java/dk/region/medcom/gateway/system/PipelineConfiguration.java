@@ -117,8 +117,9 @@ class PipelineConfiguration {
     }
 
     @Bean("deliverer")
-    Deliverer deliverer(GatewayProperties folders, ProducerTemplate producer) {
-        return new Deliverer(folders, producer);
+    Deliverer deliverer(GatewayProperties folders, ProducerTemplate producer,
+                        @Value("${gateway.deliver.sync-files:true}") boolean syncFiles) {
+        return new Deliverer(folders, producer, syncFiles);
     }
 
     @Bean("deliveryQueue")
