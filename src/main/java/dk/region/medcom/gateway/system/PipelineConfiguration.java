@@ -4,19 +4,16 @@ import dk.region.medcom.gateway.deliver.Deliverer;
 import dk.region.medcom.gateway.deliver.DeliveryFailures;
 import dk.region.medcom.gateway.deliver.DeliveryQueue;
 import dk.region.medcom.gateway.deliver.DeliveryRoutes;
+import dk.region.medcom.gateway.journal.H2JournalCompaction;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalFileGauge;
 import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.parse.MessageParser;
+import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
 import dk.region.medcom.gateway.receipts.DuplicateGuard;
 import dk.region.medcom.gateway.receipts.ReceiptCorrelation;
 import dk.region.medcom.gateway.receipts.ReceiptProperties;
 import dk.region.medcom.gateway.receipts.Receipts;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Path;
-import java.time.Clock;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
 import dk.region.medcom.gateway.route.MunicipalityDirectory;
 import dk.region.medcom.gateway.route.PostcodeDirectory;
 import dk.region.medcom.gateway.route.RecipientDirectory;
@@ -27,11 +24,17 @@ import dk.region.medcom.gateway.translate.RecipientTranslator;
 import dk.region.medcom.gateway.validate.MessageValidator;
 import dk.region.medcom.gateway.validate.ValidateProperties;
 import dk.region.medcom.gateway.validate.ValidationStage;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The stage beans the YAML routes call by name. The stages are plain Java; this is the only place
@@ -46,6 +49,15 @@ class PipelineConfiguration {
     @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
     JournalFileGauge journalFileGauge(@Value("${gateway.journal.database-dir}") Path databaseDir, MeterRegistry meters) {
         return new JournalFileGauge(databaseDir, meters);
+    }
+
+    /** Reclaims the H2 journal file's dead space while running (only for the H2 file database). */
+    @Bean
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
+    H2JournalCompaction h2JournalCompaction(DataSource dataSource,
+                                            @Value("${gateway.journal.h2-compaction.write-limit}") DataSize writeLimit,
+                                            MeterRegistry meters) {
+        return new H2JournalCompaction(dataSource, Math.toIntExact(writeLimit.toBytes()), meters);
     }
 
     @Bean
