@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.ProducerTemplate;
 
 /**
@@ -27,6 +28,9 @@ import org.apache.camel.ProducerTemplate;
  * A failure throws: the inbound transaction rolls back and the broker redelivers later.
  */
 public class Deliverer {
+
+    /** Temp files' numbers; from the start time, so a file left by a killed run is never reused. */
+    private static final AtomicLong TEMP_NAMES = new AtomicLong(System.currentTimeMillis() << 16);
 
     private final GatewayProperties folders;
     private final ProducerTemplate producer;
@@ -91,19 +95,25 @@ public class Deliverer {
             Files.createDirectories(folder);
         }
         Path target = folder.resolve(name + (format == MessageFormat.XML ? ".xml" : ".edi"));
-        // written under a dot-name the recipient ignores, then renamed: it never sees half a message
-        Path temp = folder.resolve("." + target.getFileName() + ".tmp");
-        try (FileChannel file = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            ByteBuffer content = ByteBuffer.wrap(bytes);
-            while (content.hasRemaining()) {
-                file.write(content);
+        // written under a dot-name the recipient ignores, then renamed: it never sees half a message.
+        // The name is this write's own: two deliveries of one file at once (duplicates of a letter
+        // each sending its receipt again) must not truncate or rename each other's half-written file.
+        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(TEMP_NAMES.incrementAndGet()) + ".tmp");
+        try {
+            try (FileChannel file = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer content = ByteBuffer.wrap(bytes);
+                while (content.hasRemaining()) {
+                    file.write(content);
+                }
+                if (syncFiles) {
+                    file.force(false);
+                }
             }
-            if (syncFiles) {
-                file.force(false);
-            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
         }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         if (syncFiles) {
             try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
                 directory.force(true);

@@ -9,8 +9,16 @@ import dk.region.medcom.gateway.system.GatewayProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +49,43 @@ class DelivererTests {
         assertThat(folder.resolve("T2.edi")).hasContent("UNA:+.? '");
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("T1.xml", "T2.edi");
+        }
+    }
+
+    /** Duplicates of one letter each send its receipt again, at once: to the same file name. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void deliveriesOfTheSameFileAtOnceAllSucceedAndLeaveOneWholeCopy(boolean syncFiles) throws Exception {
+        Deliverer deliverer = new Deliverer(new GatewayProperties(data), null, syncFiles);
+        int writers = 8;
+        int rounds = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                // each writer's copy is recognisable: one byte repeated, 64 KB
+                byte[] copy = new byte[65_536];
+                Arrays.fill(copy, (byte) ('a' + w));
+                done.add(pool.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        deliverer.send(RECIPIENT, MessageFormat.XML, copy, "T1-receipt", Map.of());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get(60, TimeUnit.SECONDS); // throws if any delivery failed
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Path folder = data.resolve("outbox").resolve("5790001000014");
+        byte[] delivered = Files.readAllBytes(folder.resolve("T1-receipt.xml"));
+        assertThat(delivered).hasSize(65_536);
+        assertThat(IntStream.range(0, delivered.length).map(i -> delivered[i]).distinct().count()).isEqualTo(1);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("T1-receipt.xml");
         }
     }
 }
