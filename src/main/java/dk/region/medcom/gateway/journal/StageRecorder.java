@@ -7,13 +7,15 @@ import dk.region.medcom.gateway.message.PipelineMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.stereotype.Component;
 
 /**
- * Records that a message passed a stage: one journal event, one INFO log line and one counter.
+ * Records that a message passed a stage: one journal event, one log line and one counter.
  * The log line carries identifiers only (tracking id, type, location numbers), never a CPR number
  * or any part of the body, so logs can be shipped to ordinary log stores.
  */
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
 public class StageRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger("medcom.pipeline");
+    /** Stages where a message's way through the gateway ends. */
+    private static final Set<String> OUTCOME_STAGES = Set.of("deliver", "dedupe", "reject");
 
     private final Journal journal;
     private final MeterRegistry meters;
@@ -66,13 +70,19 @@ public class StageRecorder {
                 message.header(), recipientOf(message), findingLines(message));
     }
 
+    /**
+     * INFO where a message's way through the gateway ends (delivered, duplicate, rejected,
+     * quarantined), DEBUG for the stages on the way: one line per message and outcome at the
+     * default level, not one per stage; the journal keeps every stage (GET /api/messages/{id}).
+     */
     private void log(String stage, PipelineMessage message) {
-        String outcome = message.isRejected() ? "rejected" : "ok";
+        boolean rejected = message.isRejected();
         MessageHeader header = message.header();
-        LOG.info("stage={} tracking={} type={} sender={} receiver={} outcome={} findings={}", stage,
-                message.trackingId(), header.messageType(), header.senderLocation(), header.receiverLocation(),
-                outcome, message.findings().size());
-        counter(stage, header.messageType(), outcome).increment();
+        LOG.atLevel(rejected || OUTCOME_STAGES.contains(stage) ? Level.INFO : Level.DEBUG)
+                .log("stage={} tracking={} type={} sender={} receiver={} outcome={} findings={}", stage,
+                        message.trackingId(), header.messageType(), header.senderLocation(),
+                        header.receiverLocation(), rejected ? "rejected" : "ok", message.findings().size());
+        counter(stage, header.messageType(), rejected ? "rejected" : "ok").increment();
     }
 
     private static String recipientOf(PipelineMessage message) {
