@@ -6,9 +6,9 @@ import java.io.File;
 import java.nio.file.Path;
 
 /**
- * The size of the embedded H2 journal's file, {@code medcom_journal_file_bytes}: it grows with
- * every message and H2 reclaims almost none of it while the gateway runs (README: Measured), so
- * operations alert on it before the disk fills. Made only for the H2 file database.
+ * The size of the embedded H2 journal's file, {@code medcom_journal_file_bytes}: it grows with the
+ * journal (and, between {@link H2JournalCompaction}'s runs, with H2's dead chunks), so operations
+ * alert on it before the disk fills. Made only for the H2 file database.
  */
 public final class JournalFileGauge {
 

@@ -5,6 +5,7 @@ import dk.region.medcom.gateway.deliver.DeliveryFailures;
 import dk.region.medcom.gateway.deliver.DeliveryQueue;
 import dk.region.medcom.gateway.deliver.DeliveryRoutes;
 import dk.region.medcom.gateway.journal.H2JournalCompaction;
+import dk.region.medcom.gateway.journal.H2JournalSync;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalFileGauge;
 import dk.region.medcom.gateway.journal.JournalWriter;
@@ -33,6 +34,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
 
@@ -58,6 +60,13 @@ class PipelineConfiguration {
                                             @Value("${gateway.journal.h2-compaction.write-limit}") DataSize writeLimit,
                                             MeterRegistry meters) {
         return new H2JournalCompaction(dataSource, Math.toIntExact(writeLimit.toBytes()), meters);
+    }
+
+    /** Syncs the H2 journal file every interval (only for the H2 file database). */
+    @Bean
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
+    H2JournalSync h2JournalSync(JdbcTemplate jdbc, MeterRegistry meters) {
+        return new H2JournalSync(jdbc, meters);
     }
 
     @Bean
