@@ -33,6 +33,7 @@ public final class H2JournalCompaction {
     private final DataSource dataSource;
     private final int writeLimitBytes;
     private final Timer runs;
+    private volatile boolean failing;
 
     /**
      * @param writeLimitBytes live data moved per run at most: bounds how long a run holds H2's
@@ -59,9 +60,14 @@ public final class H2JournalCompaction {
                 store.commit();
                 runs.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
+            failing = false;
         } catch (SQLException | RuntimeException e) {
-            // the next run tries again; a journal that cannot be reached shows in /actuator/health
-            LOG.warn("journal compaction failed: {}", e.toString());
+            // the next run tries again; said once per spell of failures, not twice a second
+            // (a journal that cannot be reached shows in /actuator/health)
+            if (!failing) {
+                LOG.warn("journal compaction failed: {}", e.toString());
+            }
+            failing = true;
         }
     }
 }

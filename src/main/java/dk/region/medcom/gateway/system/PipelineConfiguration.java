@@ -46,27 +46,27 @@ import org.springframework.util.unit.DataSize;
 @org.springframework.scheduling.annotation.EnableScheduling
 class PipelineConfiguration {
 
-    /** The H2 journal file's size as a metric (only for the embedded H2 file database). */
-    @Bean
+    /** What only the embedded H2 file journal needs: its size as a metric, its sync, its compaction. */
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
-    JournalFileGauge journalFileGauge(@Value("${gateway.journal.database-dir}") Path databaseDir, MeterRegistry meters) {
-        return new JournalFileGauge(databaseDir, meters);
-    }
+    static class H2JournalFile {
 
-    /** Reclaims the H2 journal file's dead space while running (only for the H2 file database). */
-    @Bean
-    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
-    H2JournalCompaction h2JournalCompaction(DataSource dataSource,
-                                            @Value("${gateway.journal.h2-compaction.write-limit}") DataSize writeLimit,
-                                            MeterRegistry meters) {
-        return new H2JournalCompaction(dataSource, Math.toIntExact(writeLimit.toBytes()), meters);
-    }
+        @Bean
+        JournalFileGauge journalFileGauge(@Value("${gateway.journal.database-dir}") Path databaseDir, MeterRegistry meters) {
+            return new JournalFileGauge(databaseDir, meters);
+        }
 
-    /** Syncs the H2 journal file every interval (only for the H2 file database). */
-    @Bean
-    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
-    H2JournalSync h2JournalSync(JdbcTemplate jdbc, MeterRegistry meters) {
-        return new H2JournalSync(jdbc, meters);
+        @Bean
+        H2JournalSync h2JournalSync(JdbcTemplate jdbc, MeterRegistry meters) {
+            return new H2JournalSync(jdbc, meters);
+        }
+
+        @Bean
+        H2JournalCompaction h2JournalCompaction(DataSource dataSource,
+                                                @Value("${gateway.journal.h2-compaction.write-limit}") DataSize writeLimit,
+                                                MeterRegistry meters) {
+            return new H2JournalCompaction(dataSource, Math.toIntExact(writeLimit.toBytes()), meters);
+        }
     }
 
     @Bean

@@ -34,6 +34,14 @@ class OperationsTests extends GatewayTestSupport {
     }
 
     @Test
+    void theH2JournalFileIsSyncedWhileTheGatewayRuns() {
+        // H2JournalSync runs every 250 ms in the running gateway, as the journal's own user
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> http.getForObject("/actuator/prometheus", String.class),
+                        m -> m.matches("(?s).*medcom_journal_syncs_seconds_count\\{[^}]*\\} [1-9].*"));
+    }
+
+    @Test
     void prometheusCountsMessagesPerStageAndType() {
         String marker = uniqueEnvelopeId();
         drop("metrics.xml", sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, marker));
