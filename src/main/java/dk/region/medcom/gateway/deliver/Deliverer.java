@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.apache.camel.ProducerTemplate;
 
 /**
@@ -29,6 +31,8 @@ import org.apache.camel.ProducerTemplate;
  */
 public class Deliverer {
 
+    /** A temp file of toFolder: {@code .<file name>.<hex number>.tmp}. */
+    private static final Pattern UNFINISHED = Pattern.compile("\\..+\\.[0-9a-f]+\\.tmp");
     /** Temp files' numbers; from the start time, so a file left by a killed run is never reused. */
     private static final AtomicLong TEMP_NAMES = new AtomicLong(System.currentTimeMillis() << 16);
 
@@ -46,6 +50,32 @@ public class Deliverer {
         this.folders = folders;
         this.producer = producer;
         this.syncFiles = syncFiles;
+    }
+
+    /**
+     * Deletes the temp files of folder deliveries a killed gateway left half-written in outbox/
+     * (recipients ignore dot-names, but nothing else would ever remove them). Only before the
+     * routes start: then no delivery is writing one.
+     *
+     * @return how many were deleted
+     */
+    public int removeUnfinishedWrites() throws IOException {
+        Path outbox = folders.outbox();
+        if (!Files.isDirectory(outbox)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> recipients = Files.newDirectoryStream(outbox, Files::isDirectory)) {
+            for (Path folder : recipients) {
+                try (DirectoryStream<Path> unfinished = Files.newDirectoryStream(folder,
+                        f -> UNFINISHED.matcher(f.getFileName().toString()).matches())) {
+                    for (Path file : unfinished) {
+                        removed += Files.deleteIfExists(file) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return removed;
     }
 
     public PipelineMessage deliver(PipelineMessage message) throws IOException, InterruptedException {

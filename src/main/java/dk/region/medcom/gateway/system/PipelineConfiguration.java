@@ -26,10 +26,13 @@ import dk.region.medcom.gateway.validate.MessageValidator;
 import dk.region.medcom.gateway.validate.ValidateProperties;
 import dk.region.medcom.gateway.validate.ValidationStage;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +48,8 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 @org.springframework.scheduling.annotation.EnableScheduling
 class PipelineConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineConfiguration.class);
 
     /** What only the embedded H2 file journal needs: its size as a metric, its sync, its compaction. */
     @Configuration(proxyBeanMethods = false)
@@ -139,8 +144,13 @@ class PipelineConfiguration {
 
     @Bean("deliverer")
     Deliverer deliverer(GatewayProperties folders, ProducerTemplate producer,
-                        @Value("${gateway.deliver.sync-files:true}") boolean syncFiles) {
-        return new Deliverer(folders, producer, syncFiles);
+                        @Value("${gateway.deliver.sync-files:true}") boolean syncFiles) throws IOException {
+        Deliverer deliverer = new Deliverer(folders, producer, syncFiles);
+        int removed = deliverer.removeUnfinishedWrites();
+        if (removed > 0) {
+            LOG.info("removed {} half-written delivery files left in outbox/ by the last run", removed);
+        }
+        return deliverer;
     }
 
     @Bean("deliveryQueue")

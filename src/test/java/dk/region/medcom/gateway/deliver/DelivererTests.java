@@ -88,4 +88,21 @@ class DelivererTests {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly("T1-receipt.xml");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void halfWrittenFilesOfAKilledRunAreRemovedAndNothingElse() throws Exception {
+        Path folder = Files.createDirectories(data.resolve("outbox").resolve("5790001000014"));
+        Files.writeString(folder.resolve(".T1.xml.18c4f2a0b0000.tmp"), "<Emessage>half");
+        Files.writeString(folder.resolve("T2.xml"), "<Emessage/>");
+        Files.writeString(folder.resolve(".hidden"), "the recipient's own");
+        Files.writeString(folder.resolve("report.tmp"), "the recipient's own");
+        Deliverer deliverer = new Deliverer(new GatewayProperties(data), null, true);
+
+        assertThat(deliverer.removeUnfinishedWrites()).isEqualTo(1);
+
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("T2.xml", ".hidden", "report.tmp");
+        }
+    }
 }
