@@ -46,7 +46,6 @@ import org.springframework.util.unit.DataSize;
  * that knows how they are put together.
  */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.scheduling.annotation.EnableScheduling
 class PipelineConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineConfiguration.class);
