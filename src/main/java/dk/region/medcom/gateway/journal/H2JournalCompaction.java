@@ -33,7 +33,7 @@ public final class H2JournalCompaction {
     private final DataSource dataSource;
     private final int writeLimitBytes;
     private final Timer runs;
-    private volatile boolean failing;
+    private final RepeatedFailureLog failures = new RepeatedFailureLog(LOG, "journal compaction");
 
     /**
      * @param writeLimitBytes live data moved per run at most: bounds how long a run holds H2's
@@ -60,14 +60,10 @@ public final class H2JournalCompaction {
                 store.commit();
                 runs.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
-            failing = false;
+            failures.succeeded();
         } catch (SQLException | RuntimeException e) {
-            // the next run tries again; said once per spell of failures, not twice a second
-            // (a journal that cannot be reached shows in /actuator/health)
-            if (!failing) {
-                LOG.warn("journal compaction failed: {}", e.toString());
-            }
-            failing = true;
+            // the next run tries again
+            failures.failed(e);
         }
     }
 }

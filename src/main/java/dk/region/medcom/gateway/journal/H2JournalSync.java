@@ -26,7 +26,7 @@ public final class H2JournalSync {
 
     private final JdbcTemplate jdbc;
     private final Timer syncs;
-    private volatile boolean failing;
+    private final RepeatedFailureLog failures = new RepeatedFailureLog(LOG, "journal sync");
 
     public H2JournalSync(JdbcTemplate jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -42,14 +42,10 @@ public final class H2JournalSync {
             long start = System.nanoTime();
             jdbc.execute("CHECKPOINT SYNC");
             syncs.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            failing = false;
+            failures.succeeded();
         } catch (DataAccessException e) {
-            // the next run tries again; said once per spell of failures, not four times a second
-            // (a journal that cannot be reached shows in /actuator/health)
-            if (!failing) {
-                LOG.warn("journal sync failed: {}", e.getMostSpecificCause().toString());
-            }
-            failing = true;
+            // the next run tries again
+            failures.failed(e.getMostSpecificCause());
         }
     }
 }

@@ -77,12 +77,13 @@ public class StageRecorder {
      */
     private void log(String stage, PipelineMessage message) {
         boolean rejected = message.isRejected();
+        String outcome = rejected ? "rejected" : "ok";
         MessageHeader header = message.header();
         LOG.atLevel(rejected || OUTCOME_STAGES.contains(stage) ? Level.INFO : Level.DEBUG)
                 .log("stage={} tracking={} type={} sender={} receiver={} outcome={} findings={}", stage,
                         message.trackingId(), header.messageType(), header.senderLocation(),
-                        header.receiverLocation(), rejected ? "rejected" : "ok", message.findings().size());
-        counter(stage, header.messageType(), rejected ? "rejected" : "ok").increment();
+                        header.receiverLocation(), outcome, message.findings().size());
+        counter(stage, header.messageType(), outcome).increment();
     }
 
     private static String recipientOf(PipelineMessage message) {
