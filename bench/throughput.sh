@@ -100,7 +100,7 @@ percentiles() { # fed-file delivered-file prefix -> "p50 p99" in ms
 WARMUP=${WARMUP:-15000}
 if [ "$WARMUP" -gt 0 ]; then
 make WU "$WARMUP" "$DATA/staging"
-mv "$DATA"/staging/*.xml "$DATA/inbox/"
+find "$DATA/staging" -name "*.xml" -print0 | xargs -0 mv -t "$DATA/inbox/"
 await_delivered "$WARMUP"
 log "warm-up: $WARMUP messages delivered"
 fi
@@ -131,7 +131,7 @@ make TE "$N" "$DATA/staging"
 before=$(delivered)
 cpu0=$(cpu_ms "$GW_PID"); bcpu0=$(cpu_ms "$ART_PID"); mcpu0=$(machine_cpu_ms)
 t0=$EPOCHREALTIME
-mv "$DATA"/staging/*.xml "$DATA/inbox/"
+find "$DATA/staging" -name "*.xml" -print0 | xargs -0 mv -t "$DATA/inbox/"
 fed=$EPOCHREALTIME
 awk -v n="$N" -v t="$t0" 'BEGIN { for (i = 1; i <= n; i++) printf "TE%05d %s\n", i, t }' >"$WORK/burst.fed"
 await_delivered $(( before + N ))
