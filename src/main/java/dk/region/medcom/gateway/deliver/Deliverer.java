@@ -9,18 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import org.apache.camel.ProducerTemplate;
 
 /**
@@ -31,31 +25,19 @@ import org.apache.camel.ProducerTemplate;
  */
 public class Deliverer {
 
-    /** A temp file of toFolder: {@code .<file name>.<hex number>.tmp}. */
-    private static final Pattern UNFINISHED = Pattern.compile("\\..+\\.[0-9a-f]+\\.tmp");
-    /** Temp files' numbers; from the start time, so a file left by a killed run is never reused. */
-    private static final AtomicLong TEMP_NAMES = new AtomicLong(System.currentTimeMillis() << 16);
-
     private final GatewayProperties folders;
     private final ProducerTemplate producer;
-    private final boolean syncFiles;
+    private final FolderWriter files;
 
-    /**
-     * @param syncFiles a delivered file is on disk (fsync of the file, then of its folder for the
-     *                  rename) before the delivery counts as done and the broker forgets the message:
-     *                  without it a power cut could leave a recipient a missing or empty file while the
-     *                  journal says DELIVERED (a killed process alone loses nothing either way)
-     */
-    public Deliverer(GatewayProperties folders, ProducerTemplate producer, boolean syncFiles) {
+    public Deliverer(GatewayProperties folders, ProducerTemplate producer, FolderWriter files) {
         this.folders = folders;
         this.producer = producer;
-        this.syncFiles = syncFiles;
+        this.files = files;
     }
 
     /**
-     * Deletes the temp files of folder deliveries a killed gateway left half-written in outbox/
-     * (recipients ignore dot-names, but nothing else would ever remove them). Only before the
-     * routes start: then no delivery is writing one.
+     * Deletes the temp files of folder deliveries a killed gateway left half-written in outbox/.
+     * Only before the routes start: then no delivery is writing one.
      *
      * @return how many were deleted
      */
@@ -67,12 +49,7 @@ public class Deliverer {
         int removed = 0;
         try (DirectoryStream<Path> recipients = Files.newDirectoryStream(outbox, Files::isDirectory)) {
             for (Path folder : recipients) {
-                try (DirectoryStream<Path> unfinished = Files.newDirectoryStream(folder,
-                        f -> UNFINISHED.matcher(f.getFileName().toString()).matches())) {
-                    for (Path file : unfinished) {
-                        removed += Files.deleteIfExists(file) ? 1 : 0;
-                    }
-                }
+                removed += files.removeUnfinished(folder);
             }
         }
         return removed;
@@ -120,35 +97,7 @@ public class Deliverer {
 
     private void toFolder(Recipient recipient, MessageFormat format, byte[] bytes, String name) throws IOException {
         Path folder = folders.outbox().resolve(recipient.locationNumber());
-        if (!Files.isDirectory(folder)) {
-            // only when missing: on an existing folder createDirectories fails inside and catches the exception
-            Files.createDirectories(folder);
-        }
-        Path target = folder.resolve(name + (format == MessageFormat.XML ? ".xml" : ".edi"));
-        // written under a dot-name the recipient ignores, then renamed: it never sees half a message.
-        // The name is this write's own: two deliveries of one file at once (duplicates of a letter
-        // each sending its receipt again) must not truncate or rename each other's half-written file.
-        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(TEMP_NAMES.incrementAndGet()) + ".tmp");
-        try {
-            try (FileChannel file = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer content = ByteBuffer.wrap(bytes);
-                while (content.hasRemaining()) {
-                    file.write(content);
-                }
-                if (syncFiles) {
-                    file.force(false);
-                }
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        if (syncFiles) {
-            try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
-                directory.force(true);
-            }
-        }
+        files.write(folder.resolve(name + (format == MessageFormat.XML ? ".xml" : ".edi")), bytes);
     }
 
     private void toHttp(Recipient recipient, MessageFormat format, byte[] bytes, String name)

@@ -2,38 +2,54 @@ package dk.region.medcom.gateway.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dk.region.medcom.gateway.deliver.FolderWriter;
 import dk.region.medcom.gateway.journal.StageRecorder;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.system.GatewayProperties;
+import jakarta.annotation.PostConstruct;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps a rejected message's original bytes in {@code quarantine/} with the reasons beside them in
  * {@code <name>.error.json}. Files are named by tracking id, never by anything from the message.
- * Both files are written under a temporary name and renamed, so an operator never sees half a file.
+ * Both are written as deliveries are ({@link FolderWriter}): whole, and, with {@code
+ * gateway.deliver.sync-files} on, on disk before the inbox file or the broker's copy is let go, for
+ * the original kept here may then be the only one.
  */
 @Component("quarantine")
 public class Quarantine {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Quarantine.class);
+
     private final GatewayProperties folders;
+    private final FolderWriter files;
     private final StageRecorder recorder;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public Quarantine(GatewayProperties folders, StageRecorder recorder, Clock clock) {
+    public Quarantine(GatewayProperties folders, FolderWriter files, StageRecorder recorder, Clock clock) {
         this.folders = folders;
+        this.files = files;
         this.recorder = recorder;
         this.clock = clock;
+    }
+
+    /** Removes what a killed run left half-written in quarantine/, before the routes run. */
+    @PostConstruct
+    void removeUnfinishedWrites() throws IOException {
+        int removed = files.removeUnfinished(folders.quarantine());
+        if (removed > 0) {
+            LOG.info("removed {} half-written files left in quarantine/ by the last run", removed);
+        }
     }
 
     /**
@@ -43,9 +59,9 @@ public class Quarantine {
     public void quarantine(PipelineMessage message) throws IOException {
         String name = message.trackingId() + extension(message);
         if (message.original() != null) {
-            writeAtomically(folders.quarantine().resolve(name), message.original());
+            files.write(folders.quarantine().resolve(name), message.original());
         }
-        writeAtomically(folders.quarantine().resolve(name + ".error.json"), json.writeValueAsBytes(report(message)));
+        files.write(folders.quarantine().resolve(name + ".error.json"), json.writeValueAsBytes(report(message)));
         recorder.quarantined(message);
     }
 
@@ -93,11 +109,5 @@ public class Quarantine {
             return ".xml";
         }
         return message.format() == MessageFormat.EDIFACT ? ".edi" : ".bin";
-    }
-
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.write(temp, bytes);
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.system;
 
 import dk.region.medcom.gateway.deliver.Deliverer;
+import dk.region.medcom.gateway.deliver.FolderWriter;
 import dk.region.medcom.gateway.deliver.DeliveryFailures;
 import dk.region.medcom.gateway.deliver.DeliveryQueue;
 import dk.region.medcom.gateway.deliver.DeliveryRoutes;
@@ -141,10 +142,14 @@ class PipelineConfiguration {
         return new ReceiptCorrelation(jdbc, journal);
     }
 
+    @Bean
+    FolderWriter folderWriter(@Value("${gateway.deliver.sync-files:true}") boolean syncFiles) {
+        return new FolderWriter(syncFiles);
+    }
+
     @Bean("deliverer")
-    Deliverer deliverer(GatewayProperties folders, ProducerTemplate producer,
-                        @Value("${gateway.deliver.sync-files:true}") boolean syncFiles) throws IOException {
-        Deliverer deliverer = new Deliverer(folders, producer, syncFiles);
+    Deliverer deliverer(GatewayProperties folders, ProducerTemplate producer, FolderWriter files) throws IOException {
+        Deliverer deliverer = new Deliverer(folders, producer, files);
         int removed = deliverer.removeUnfinishedWrites();
         if (removed > 0) {
             LOG.info("removed {} half-written delivery files left in outbox/ by the last run", removed);
