@@ -14,6 +14,9 @@ public record MessageHeader(String messageType, String versionCode, String names
                             String senderLocation, String receiverLocation,
                             boolean acknowledgementRequested) {
 
+    /** The message type of a message whose type cannot be read (it is journaled and counted as such). */
+    public static final String UNKNOWN_TYPE = "UNKNOWN";
+
     public static final MessageHeader UNKNOWN =
-            new MessageHeader("UNKNOWN", null, null, null, null, null, null, null, false);
+            new MessageHeader(UNKNOWN_TYPE, null, null, null, null, null, null, null, false);
 }

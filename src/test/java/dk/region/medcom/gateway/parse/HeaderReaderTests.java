@@ -39,6 +39,14 @@ class HeaderReaderTests {
     }
 
     @Test
+    void aMessageWithoutALetterHasTheUnknownType() throws Exception {
+        MessageHeader header = HeaderReader.read(parse("<Emessage xmlns=\"" + NS + "\"><Envelope/><ClinicalEmail/></Emessage>"))
+                .orElseThrow();
+
+        assertThat(header.messageType()).isEqualTo(MessageHeader.UNKNOWN_TYPE);
+    }
+
+    @Test
     void aRootOtherThanEmessageIsNotMedcom() throws Exception {
         assertThat(HeaderReader.read(parse("<html/>"))).isEmpty();
     }

@@ -91,6 +91,22 @@ class BadInputTests extends GatewayTestSupport {
         assertThat(report).doesNotContain(Files.readString(Path.of("/etc/hostname")).trim());
     }
 
+    /** No Letter, so no message type: the journal and the metrics must still take it. */
+    @Test
+    void quarantinesAnEmessageWithoutALetter() throws IOException {
+        String marker = uniqueEnvelopeId();
+        byte[] letterless = ("<?xml version=\"1.0\"?><Emessage xmlns=\"http://rep.oio.dk/medcom.dk/xml/schemas/2006/07/01/\">"
+                + "<Envelope><Identifier>" + marker + "</Identifier></Envelope><ClinicalEmail/></Emessage>")
+                .getBytes(StandardCharsets.UTF_8);
+        drop("letterless.xml", letterless);
+
+        Path original = awaitFileContaining(quarantine(), marker);
+
+        assertThat(Files.readAllBytes(original)).isEqualTo(letterless);
+        assertThat(reasons(original).get("findings")).isNotEmpty();
+        assertQuarantinedInJournal(original);
+    }
+
     @Test
     void keepsDeliveringAfterBadInput() {
         drop("junk.bin", new byte[] {0, 1, 2, 3, (byte) 0xFF});

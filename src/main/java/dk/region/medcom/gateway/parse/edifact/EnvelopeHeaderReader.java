@@ -23,7 +23,7 @@ public final class EnvelopeHeaderReader {
         String letterType = unh == null ? "" : unh.value(3);
         String version = unh == null ? "" : unh.value(2, 5);
         return Optional.of(new MessageHeader(
-                letterType.isEmpty() ? "UNKNOWN" : "X" + letterType,
+                letterType.isEmpty() ? MessageHeader.UNKNOWN_TYPE : "X" + letterType,
                 version.isEmpty() ? null : "X" + version,
                 null, null,
                 blankToNull(unb.value(5)),

@@ -25,8 +25,9 @@ public final class HeaderReader {
         Element envelope = child(root, "Envelope");
         Element body = firstChildElementExcept(root, "Envelope");
         Element letter = child(body, "Letter");
+        String type = text(child(letter, "StatisticalCode"));
         return Optional.of(new MessageHeader(
-                text(child(letter, "StatisticalCode")),
+                type == null ? MessageHeader.UNKNOWN_TYPE : type,
                 text(child(letter, "VersionCode")),
                 root.getNamespaceURI(),
                 body == null ? null : body.getLocalName(),
