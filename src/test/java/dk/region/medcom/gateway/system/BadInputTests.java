@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -91,19 +93,62 @@ class BadInputTests extends GatewayTestSupport {
         assertThat(report).doesNotContain(Files.readString(Path.of("/etc/hostname")).trim());
     }
 
-    /** No Letter, so no message type: the journal and the metrics must still take it. */
-    @Test
-    void quarantinesAnEmessageWithoutALetter() throws IOException {
+    /**
+     * The valid XDIS91 sample with one structural part missing or wrong: each must end in quarantine
+     * with its reasons, never fail over and over in a stage until it is DEAD_LETTER.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "without the Envelope      | (?s)<Envelope>.*</Envelope>                 | ",
+        "without the Letter        | (?s)<Letter>.*</Letter>                     | ",
+        "without a StatisticalCode | <StatisticalCode>XDIS91</StatisticalCode>   | ",
+        "without a letter id       | <Identifier>DIS[0-9]+</Identifier>          | ",
+        "without the Sender        | (?s)<Sender>.*</Sender>                     | ",
+        "without the Receiver      | (?s)<Receiver>.*</Receiver>                 | ",
+        "without the Patient       | (?s)<Patient>.*</Patient>                   | ",
+        "under another namespace   | sundcom.dk/medcom.dk                        | example.org/other",
+        "an unknown body element   | ClinicalEmail>                              | SomethingElse>"})
+    void quarantinesAnXdis91WithAPartMissingOrWrong(String what, String part, String replacement) throws IOException {
         String marker = uniqueEnvelopeId();
-        byte[] letterless = ("<?xml version=\"1.0\"?><Emessage xmlns=\"http://rep.oio.dk/medcom.dk/xml/schemas/2006/07/01/\">"
-                + "<Envelope><Identifier>" + marker + "</Identifier></Envelope><ClinicalEmail/></Emessage>")
-                .getBytes(StandardCharsets.UTF_8);
-        drop("letterless.xml", letterless);
+        String valid = new String(sampleWithEnvelopeId("xdis91/xdis91-valid-needs-assessment.xml", marker),
+                StandardCharsets.UTF_8);
+        String broken = valid.replaceAll(part.strip(), replacement == null ? "" : replacement.strip());
+        assertThat(broken).as(what).isNotEqualTo(valid);
+        // the marker also after the root, for the cases that take the envelope id away
+        byte[] bytes = (broken + "<!-- " + marker + " -->\n").getBytes(StandardCharsets.UTF_8);
+        drop(marker + ".xml", bytes);
 
         Path original = awaitFileContaining(quarantine(), marker);
 
-        assertThat(Files.readAllBytes(original)).isEqualTo(letterless);
-        assertThat(reasons(original).get("findings")).isNotEmpty();
+        assertThat(Files.readAllBytes(original)).isEqualTo(bytes);
+        assertThat(reasons(original).get("findings")).as(what).isNotEmpty();
+        assertQuarantinedInJournal(original);
+    }
+
+    /** The same for the EDIFACT DIS91 sample, one segment missing or emptied. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = { // ' ends an EDIFACT segment, so not the quote
+        "without the BGM            | BGM\\+[^']*'\\s*                    | ",
+        "an unknown document code   | BGM\\+EPI                            | BGM+ZZZ",
+        "without the patient        | PNA\\+PAT\\+[^']*'\\s*               | ",
+        "a patient without a CPR    | PNA\\+PAT\\+0101904321:::CPR:IM      | PNA+PAT+",
+        "a receiver without an id   | NAD\\+PO\\+099991:YNR:SFU            | NAD+PO+",
+        "without the letter's UNH   | UNH\\+[^']*'\\s*                    | ",
+        "without any free text      | FTX\\+[^']*'\\s*                    | "})
+    void quarantinesADis91WithASegmentMissingOrEmptied(String what, String segment, String replacement)
+            throws IOException {
+        String marker = uniqueEnvelopeId();
+        String valid = new String(sample("dis91/dis91-valid-hospital-to-gp.edi"), StandardCharsets.ISO_8859_1)
+                .replace("KUV2026030201", marker);
+        String broken = valid.replaceAll(segment.strip(), replacement == null ? "" : replacement.strip());
+        assertThat(broken).as(what).isNotEqualTo(valid);
+        byte[] bytes = broken.getBytes(StandardCharsets.ISO_8859_1);
+        drop(marker + ".edi", bytes);
+
+        Path original = awaitFileContaining(quarantine(), marker);
+
+        assertThat(Files.readAllBytes(original)).isEqualTo(bytes);
+        assertThat(reasons(original).get("findings")).as(what).isNotEmpty();
         assertQuarantinedInJournal(original);
     }
 
