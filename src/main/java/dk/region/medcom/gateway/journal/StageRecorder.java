@@ -92,9 +92,10 @@ public class StageRecorder {
     }
 
     private Counter counter(String stage, String type, String outcome) {
+        // a tag must not be null, and a metric must never be why a message fails
         return Counter.builder("medcom.messages")
                 .description("Messages that passed a pipeline stage")
-                .tag("stage", stage).tag("type", type).tag("outcome", outcome)
+                .tag("stage", stage).tag("type", type == null ? MessageHeader.UNKNOWN_TYPE : type).tag("outcome", outcome)
                 .register(meters);
     }
 
