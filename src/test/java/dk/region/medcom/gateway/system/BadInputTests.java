@@ -152,6 +152,22 @@ class BadInputTests extends GatewayTestSupport {
         assertQuarantinedInJournal(original);
     }
 
+    /** Nesting far deeper than any MedCom message: refused by the parser, not by a stack overflow later. */
+    @Test
+    void quarantinesXmlNestedTooDeeply() throws IOException {
+        String marker = uniqueEnvelopeId();
+        int depth = 100_000;
+        byte[] deep = ("<?xml version=\"1.0\"?><Emessage xmlns=\"http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2006/07/01/\">"
+                + "<Envelope><Identifier>" + marker + "</Identifier></Envelope>"
+                + "<a>".repeat(depth) + "</a>".repeat(depth) + "</Emessage>").getBytes(StandardCharsets.UTF_8);
+        drop(marker + ".xml", deep);
+
+        Path original = awaitFileContaining(quarantine(), marker);
+
+        assertThat(reasons(original).get("findings").get(0).get("ruleId").asText()).isEqualTo("XML-TOO-DEEP");
+        assertQuarantinedInJournal(original);
+    }
+
     @Test
     void keepsDeliveringAfterBadInput() {
         drop("junk.bin", new byte[] {0, 1, 2, 3, (byte) 0xFF});
