@@ -6,6 +6,7 @@ import dk.region.medcom.gateway.translate.EdifactTranslator;
 import dk.region.medcom.gateway.translate.Translation;
 import dk.region.medcom.gateway.validate.MessageValidator;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,12 @@ class ValidateCommand implements Callable<Integer> {
     }
 
     static int validate(Path file, Path schemas, PrintWriter out, PrintWriter err) {
+        if (!Files.isDirectory(schemas)) {
+            // run outside the gateway's folder: say so, instead of a stack trace once a message gets to its XSD
+            err.println("no schema folder at " + schemas.toAbsolutePath() + ": run from the gateway's folder or give --schemas <folder>");
+            err.flush();
+            return GatewayCommand.UNREADABLE;
+        }
         Optional<byte[]> input = MessageFile.read(file, err);
         if (input.isEmpty()) {
             err.flush();

@@ -68,6 +68,15 @@ class CliTests {
     }
 
     @Test
+    void validateExitsTwoAndSaysSoWithoutASchemaFolder() {
+        Run run = run("validate", "--schemas", "no/such/schemas",
+                SAMPLES.resolve("xdis91/xdis91-valid-needs-assessment.xml").toString());
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("no schema folder at").contains("--schemas");
+    }
+
+    @Test
     void tellsToolVerbsFromStartingTheGateway() {
         assertThat(GatewayCommand.isToolInvocation(new String[] {"translate", "x"})).isTrue();
         assertThat(GatewayCommand.isToolInvocation(new String[] {})).isFalse();
