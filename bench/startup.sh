@@ -11,7 +11,7 @@ JAR=target/medcom-gateway.jar
 PORT=${PORT:-18080}
 DATA=$(mktemp -d /tmp/medcom-bench.XXXXXX)
 SAMPLE=${SAMPLE:-samples/xdis91/xdis91-valid-needs-assessment.xml}
-RECIPIENT=${RECIPIENT:-5790001000014}
+RECIPIENT=${RECIPIENT:-5790001000011}
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
 now_ms() { date +%s%3N; }

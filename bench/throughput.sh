@@ -21,7 +21,7 @@ N=${N:-2000}
 PORT=${PORT:-18282}
 JAR=${JAR:-target/medcom-gateway.jar}
 SAMPLE=samples/xdis91/xdis91-valid-needs-assessment.xml
-RECIPIENT=5790001000014
+RECIPIENT=5790001000011
 ARTEMIS_VERSION=2.40.0
 [ -f "$JAR" ] && [ -d target/test-classes/dk/region/medcom/gateway/bench ] || { echo "build first: mvn -B verify"; exit 2; }
 WORK=$(mktemp -d /tmp/medcom-throughput.XXXXXX)

@@ -13,7 +13,7 @@ import org.w3c.dom.Element;
 /**
  * Matches a receipt coming back from a recipient to the message it answers (by the original
  * sender, envelope identifier and letter identifier), whose state becomes acknowledged or
- * rejected by the recipient. The receipt itself then travels on to the original sender like any
+ * rejected by the recipient, provided the receipt comes from that message's receiver. The receipt itself then travels on to the original sender like any
  * other message.
  */
 public class ReceiptCorrelation {
@@ -37,7 +37,7 @@ public class ReceiptCorrelation {
         for (Element letter : receipt.findAll("OriginalEmessage", "OriginalLetter")) {
             String letterId = childText(letter, "OriginalLetterIdentifier");
             String refuseCode = childText(letter, "RefuseCode");
-            Optional<TrackingId> original = find(originalSender, envelope, letterId);
+            Optional<TrackingId> original = find(originalSender, envelope, letterId, message.header().senderLocation());
             String detail = (positive ? "positive" : "negative" + (refuseCode == null ? "" : " (" + refuseCode + ")"))
                     + " receipt " + message.trackingId() + " from " + message.header().senderLocation();
             original.ifPresent(id -> journal.mark(id, "receipts",
@@ -46,14 +46,21 @@ public class ReceiptCorrelation {
         return message;
     }
 
-    private Optional<TrackingId> find(String sender, String envelope, String letter) {
-        if (sender == null || envelope == null || letter == null) {
+    /**
+     * The letter a receipt answers, if the receipt comes from the party the letter was delivered to
+     * (or addressed to): anyone else, the letter's own sender included, could otherwise forge an
+     * acknowledgement by naming its identifiers.
+     */
+    private Optional<TrackingId> find(String sender, String envelope, String letter, String receiptSender) {
+        if (sender == null || envelope == null || letter == null || receiptSender == null) {
             return Optional.empty();
         }
         List<String> ids = jdbc.sql("""
-                select tracking_id from letter_seen
-                where sender_location = :sender and envelope_id = :envelope and letter_id = :letter""")
+                select s.tracking_id from letter_seen s join message m on m.tracking_id = s.tracking_id
+                where s.sender_location = :sender and s.envelope_id = :envelope and s.letter_id = :letter
+                and (m.recipient_location = :from or m.receiver_location = :from)""")
                 .param("sender", sender).param("envelope", envelope).param("letter", letter)
+                .param("from", receiptSender)
                 .query(String.class).list();
         return ids.stream().findFirst().map(TrackingId::new);
     }

@@ -8,5 +8,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              receiver is unknown (the default is test data)
  */
 @ConfigurationProperties("gateway.receipts")
-public record ReceiptProperties(@DefaultValue("5799990000004") String gatewayLocationNumber) {
+public record ReceiptProperties(@DefaultValue("5799990000002") String gatewayLocationNumber) {
 }

@@ -5,11 +5,11 @@ import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.LocationNumber;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
-import dk.region.medcom.gateway.route.Channel;
 import dk.region.medcom.gateway.route.Recipient;
 import dk.region.medcom.gateway.route.RecipientDirectory;
 import dk.region.medcom.gateway.translate.EdifactTranslator;
@@ -62,14 +62,6 @@ public class Receipts {
         return header.messageType() != null && RECEIPT_TYPES.contains(header.messageType());
     }
 
-    /**
-     * A location number or VANS id as it may name a folder: letters and digits only. The sender of
-     * a rejected message is unchecked input, and it must never steer a file outside outbox/.
-     */
-    static boolean isLocationNumber(String value) {
-        return value != null && value.matches("[0-9A-Za-z]{1,35}");
-    }
-
     /** After delivery: a positive receipt if the sender asked for one. */
     public PipelineMessage positive(PipelineMessage message) throws IOException, InterruptedException {
         MessageHeader header = message.header();
@@ -83,10 +75,11 @@ public class Receipts {
     /** After quarantine: a negative receipt naming the cause, whenever the sender can be told. */
     public PipelineMessage negative(PipelineMessage message) throws IOException, InterruptedException {
         MessageHeader header = message.header();
-        if (isReceipt(header) || !isLocationNumber(header.senderLocation()) || header.letterId() == null) {
+        if (isReceipt(header) || header.letterId() == null) {
             return message; // a receipt is never answered; an unreadable message names nobody to answer
         }
-        String from = header.receiverLocation() != null ? header.receiverLocation() : gatewayLocation;
+        // sent from the receiver the sender named only when the region knows it (else from the gateway)
+        String from = channelOf(header.receiverLocation()).isPresent() ? header.receiverLocation() : gatewayLocation;
         List<String> reasons = message.findings().stream().filter(Finding::isError).limit(5)
                 .map(f -> f.ruleId() + ": " + f.textDa()).toList();
         send(message, ReceiptKind.NEGATIVE, from, refuseCodes.codeFor(message.findings()), reasons,
@@ -101,7 +94,11 @@ public class Receipts {
             return false;
         }
         ReceiptStore.Sent receipt = sent.get();
-        deliverer.send(channelOf(receipt.toLocation()), receipt.format(), receipt.body(), original + "-receipt", Map.of());
+        Optional<Recipient> channel = channelOf(receipt.toLocation());
+        if (channel.isEmpty()) {
+            return false;
+        }
+        deliverer.send(channel.get(), receipt.format(), receipt.body(), original + "-receipt", Map.of());
         LOG.info("stage=receipts tracking={} receipt={} sent again to={} for duplicate={}", original, receipt.kind(),
                 receipt.toLocation(), duplicate.trackingId());
         return true;
@@ -110,13 +107,22 @@ public class Receipts {
     private void send(PipelineMessage message, ReceiptKind kind, String from, String refuseCode, List<String> reasons,
                       MessageState state) throws IOException, InterruptedException {
         MessageHeader header = message.header();
+        Optional<Recipient> channel = channelOf(header.senderLocation());
+        if (channel.isEmpty()) {
+            // the route stage refuses such senders; this holds if the directory changed since
+            journal.mark(message.trackingId(), "receipts", state, "no receipt sent: the sender is not a location number"
+                    + " in the recipient directory");
+            LOG.info("stage=receipts tracking={} type={} outcome=no-receipt reason=unknown-sender", message.trackingId(),
+                    header.messageType());
+            return;
+        }
         // a message redelivered after a crash sends exactly the receipt kept the first time
         ReceiptStore.Sent kept = store.find(message.trackingId()).orElse(null);
         if (kept == null) {
             kept = write(message, kind, from, refuseCode, reasons);
             store.keep(message.trackingId(), kept);
         }
-        deliverer.send(channelOf(kept.toLocation()), kept.format(), kept.body(), message.trackingId() + "-receipt", Map.of());
+        deliverer.send(channel.get(), kept.format(), kept.body(), message.trackingId() + "-receipt", Map.of());
         journal.mark(message.trackingId(), "receipts", state,
                 (kind == ReceiptKind.POSITIVE ? "positive" : "negative (" + refuseCode + ")") + " receipt "
                         + kept.receiptId() + " sent to " + kept.toLocation() + " as " + kept.format());
@@ -159,9 +165,12 @@ public class Receipts {
         return version;
     }
 
-    /** The sender's own channel; a sender the directory does not know gets a folder under outbox/. */
-    private Recipient channelOf(String location) {
-        return directory.find(location)
-                .orElseGet(() -> new Recipient(location, "unknown sender", Channel.folder(), Set.of(), true));
+    /**
+     * A party's channel for receipts: only a valid location number the directory knows. Nothing
+     * else may name a folder under outbox/ (a sender's EANIdentifier is input: "../inbox" or
+     * "/tmp/x" must never become a path).
+     */
+    private Optional<Recipient> channelOf(String location) {
+        return LocationNumber.isValid(location) ? directory.find(location) : Optional.empty();
     }
 }

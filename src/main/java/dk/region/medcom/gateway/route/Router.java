@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.route;
 import dk.region.medcom.gateway.message.Cpr;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
+import dk.region.medcom.gateway.message.LocationNumber;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.PipelineMessage;
@@ -23,6 +24,7 @@ import org.w3c.dom.Document;
 public class Router {
 
     private static final String RECEIVER_XPATH = "/Emessage/*/Receiver";
+    private static final String SENDER_XPATH = "/Emessage/*/Sender/EANIdentifier";
 
     private final RecipientDirectory recipients;
     private final MunicipalityDirectory municipalities;
@@ -40,13 +42,10 @@ public class Router {
     }
 
     public PipelineMessage route(PipelineMessage message) {
-        String sender = message.header().senderLocation();
-        if (sender != null && recipients.find(sender).isEmpty()) {
-            // receipts still go back to its outbox folder; the operator should add it to the directory
-            message.addFindings(List.of(Finding.warning("ROUTE-UNKNOWN-SENDER",
-                    Location.xml(null, null, "/Emessage/*/Sender/EANIdentifier"),
-                    "sender location number " + sender + " is not in the recipient directory",
-                    "afsenderens lokationsnummer " + sender + " findes ikke i modtagerkataloget")));
+        Optional<Finding> unknownSender = checkSender(message.header().senderLocation());
+        if (unknownSender.isPresent()) {
+            message.addFindings(List.of(unknownSender.get()));
+            return message;
         }
         RoutingOutcome outcome = decide(message.header(), message.document());
         if (!outcome.isRouted()) {
@@ -60,6 +59,26 @@ public class Router {
         }
         message.routed(decision);
         return message;
+    }
+
+    /**
+     * The sender must be a party the region knows: its location number decides where its receipts
+     * go (a folder named by it, or its channel in the directory), so a value that is not a valid
+     * location number in the directory must never get that far. The message is refused instead; an
+     * unknown sender can be told nothing, so the operator sees it in quarantine.
+     */
+    private Optional<Finding> checkSender(String sender) {
+        if (!LocationNumber.isValid(sender)) {
+            return Optional.of(Finding.error("ROUTE-SENDER-NOT-LOCATION-NUMBER", Location.xml(null, null, SENDER_XPATH),
+                    "the sender's EANIdentifier is not a location number (13 digits with a valid GS1 check digit)",
+                    "afsenderens EANIdentifier er ikke et lokationsnummer (13 cifre med gyldigt GS1-kontrolciffer)"));
+        }
+        if (recipients.find(sender).isEmpty()) {
+            return Optional.of(Finding.error("ROUTE-UNKNOWN-SENDER", Location.xml(null, null, SENDER_XPATH),
+                    "sender location number " + sender + " is not in the recipient directory; add it, then release the message",
+                    "afsenderens lokationsnummer " + sender + " findes ikke i modtagerkataloget"));
+        }
+        return Optional.empty();
     }
 
     /** Decides without changing anything: the explain API uses this too. */

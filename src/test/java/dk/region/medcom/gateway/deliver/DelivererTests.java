@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DelivererTests {
 
     private static final Recipient RECIPIENT =
-            new Recipient("5790001000014", "Test", Channel.folder(), Set.of("XML"), true);
+            new Recipient("5790001000011", "Test", Channel.folder(), Set.of("XML"), true);
 
     @TempDir
     Path data;
@@ -44,7 +44,7 @@ class DelivererTests {
         deliverer.send(RECIPIENT, MessageFormat.XML, large, "T1", Map.of());
         deliverer.send(RECIPIENT, MessageFormat.EDIFACT, "UNA:+.? '".getBytes(StandardCharsets.UTF_8), "T2", Map.of());
 
-        Path folder = data.resolve("outbox").resolve("5790001000014");
+        Path folder = data.resolve("outbox").resolve("5790001000011");
         assertThat(Files.readAllBytes(folder.resolve("T1.xml"))).isEqualTo(large);
         assertThat(folder.resolve("T2.edi")).hasContent("UNA:+.? '");
         try (Stream<Path> files = Files.list(folder)) {
@@ -80,7 +80,7 @@ class DelivererTests {
             pool.shutdownNow();
         }
 
-        Path folder = data.resolve("outbox").resolve("5790001000014");
+        Path folder = data.resolve("outbox").resolve("5790001000011");
         byte[] delivered = Files.readAllBytes(folder.resolve("T1-receipt.xml"));
         assertThat(delivered).hasSize(65_536);
         assertThat(IntStream.range(0, delivered.length).map(i -> delivered[i]).distinct().count()).isEqualTo(1);
@@ -91,7 +91,7 @@ class DelivererTests {
 
     @org.junit.jupiter.api.Test
     void halfWrittenFilesOfAKilledRunAreRemovedAndNothingElse() throws Exception {
-        Path folder = Files.createDirectories(data.resolve("outbox").resolve("5790001000014"));
+        Path folder = Files.createDirectories(data.resolve("outbox").resolve("5790001000011"));
         Files.writeString(folder.resolve(".T1.xml.18c4f2a0b0000.tmp"), "<Emessage>half");
         Files.writeString(folder.resolve("T2.xml"), "<Emessage/>");
         Files.writeString(folder.resolve(".hidden"), "the recipient's own");

@@ -20,7 +20,7 @@ class EnvelopeRewriterTests {
 
     @Test
     void replacesTheInterchangeReferenceInUnbAndUnz() {
-        String edi = "UNA:+.? 'UNB+UNOC:3+5790000100019:14+5790001000021:14+261120:0915+ENV0000000101'"
+        String edi = "UNA:+.? 'UNB+UNOC:3+5790000100019:14+5790001000028:14+261120:0915+ENV0000000101'"
                 + "UNH+DIS0000000101+MEDDIS:D:93A:UN:LXD9134'FTX+AAA+++a?'b'UNT+3+DIS0000000101'UNZ+1+ENV0000000101'";
 
         String out = rewrite(edi, "R0000000000001");

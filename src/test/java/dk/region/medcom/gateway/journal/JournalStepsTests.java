@@ -33,7 +33,7 @@ class JournalStepsTests {
 
     private static final byte[] LETTER = "<Emessage/>".getBytes(StandardCharsets.UTF_8);
     private static final MessageHeader HEADER = new MessageHeader("XDIS91", "XD9134L", null, "ClinicalEmail",
-            "ENV-1", "LET-1", "5790000100019", "5790001000014", true);
+            "ENV-1", "LET-1", "5790000100019", "5790001000011", true);
 
     @Autowired
     JdbcClient jdbc;
@@ -70,7 +70,7 @@ class JournalStepsTests {
             clock.advance(Duration.ofSeconds(1));
             journal.record(id, "validate", MessageState.VALIDATED, MessageFormat.XML, HEADER, null, "a warning");
             journal.municipality(id, "751");
-            journal.record(id, "route", MessageState.ROUTED, MessageFormat.XML, HEADER, "5790001000014", null);
+            journal.record(id, "route", MessageState.ROUTED, MessageFormat.XML, HEADER, "5790001000011", null);
             journal.keep(id, BodyKind.OUTBOUND, LETTER);
             clock.advance(Duration.ofSeconds(1));
             journal.record(id, "translate", MessageState.TRANSLATED, null, HEADER, null, null);
@@ -82,7 +82,7 @@ class JournalStepsTests {
         assertThat(entry.updatedAt()).isEqualTo(clock.instant());
         assertThat(entry.format()).isEqualTo("XML");
         assertThat(entry.letterId()).isEqualTo("LET-1");
-        assertThat(entry.recipientLocation()).isEqualTo("5790001000014");
+        assertThat(entry.recipientLocation()).isEqualTo("5790001000011");
         assertThat(entry.municipality()).isEqualTo("751");
         assertThat(entry.acknowledgementRequested()).isTrue();
         assertThat(entry.deliveredAt()).isNull();
@@ -103,7 +103,7 @@ class JournalStepsTests {
         TrackingId id = TrackingId.newId();
         writer.inTransaction(() -> {
             journal.received(id, "folder", LETTER);
-            journal.record(id, "parse", MessageState.PARSED, MessageFormat.XML, HEADER, "5790001000014", null);
+            journal.record(id, "parse", MessageState.PARSED, MessageFormat.XML, HEADER, "5790001000011", null);
             return true;
         });
         clock.advance(Duration.ofMinutes(1));

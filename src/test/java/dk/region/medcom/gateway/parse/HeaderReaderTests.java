@@ -22,11 +22,11 @@ class HeaderReaderTests {
                 <ClinicalEmail><Letter><Identifier>LET1</Identifier><VersionCode>XD9134L</VersionCode>
                 <StatisticalCode>XDIS91</StatisticalCode></Letter>
                 <Sender><EANIdentifier>5790000100019</EANIdentifier></Sender>
-                <Receiver><EANIdentifier>5790001000014</EANIdentifier></Receiver></ClinicalEmail></Emessage>
+                <Receiver><EANIdentifier>5790001000011</EANIdentifier></Receiver></ClinicalEmail></Emessage>
                 """.formatted(NS))).orElseThrow();
 
         assertThat(header).isEqualTo(new MessageHeader("XDIS91", "XD9134L", NS, "ClinicalEmail", "ENV1", "LET1",
-                "5790000100019", "5790001000014", true));
+                "5790000100019", "5790001000011", true));
     }
 
     @Test

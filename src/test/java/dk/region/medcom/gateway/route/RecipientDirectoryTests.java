@@ -15,7 +15,7 @@ class RecipientDirectoryTests {
 
     static final String VALID = """
             recipients:
-              - location-number: "5799997510007"
+              - location-number: "5799997510009"
                 name: "Aarhus"
                 municipality: "751"
                 channel: folder
@@ -51,13 +51,13 @@ class RecipientDirectoryTests {
 
     @Test
     void namesTheLineOfABadLocationNumber() {
-        assertThatThrownBy(() -> DirectoryFile.read(new StringReader(VALID.replace("\"5799997510007\"", "\"57999\"")), "t"))
+        assertThatThrownBy(() -> DirectoryFile.read(new StringReader(VALID.replace("\"5799997510009\"", "\"57999\"")), "t"))
                 .hasMessage("t line 2: location-number must be 13 digits");
     }
 
     @Test
     void refusesADuplicateLocationNumber() {
-        String twice = VALID.replace("\"5799997511004\"\n    name", "\"5799997510007\"\n    name");
+        String twice = VALID.replace("\"5799997511004\"\n    name", "\"5799997510009\"\n    name");
         assertThatThrownBy(() -> DirectoryFile.read(new StringReader(twice), "t"))
                 .hasMessageContaining("is already listed at line 2");
     }
@@ -84,7 +84,7 @@ class RecipientDirectoryTests {
         Files.writeString(file, VALID.replace("channel: folder", "channel: fax"));
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
         assertThatThrownBy(directory::reloadIfChanged).isInstanceOf(InvalidDirectoryException.class);
-        assertThat(directory.find("5799997510007")).isPresent();
+        assertThat(directory.find("5799997510009")).isPresent();
 
         Files.writeString(file, VALID.substring(0, VALID.indexOf("  - location-number: \"5799997511004\""))
                 .replace("    rules:\n      - patient-under: 18\n        location-number: \"5799997511004\"\n", ""));

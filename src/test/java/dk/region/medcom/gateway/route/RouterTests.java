@@ -27,7 +27,7 @@ class RouterTests {
     static final String ADULT_CPR = "0101904321";   // born 1990
     static final String CHILD_CPR = "0101154321";   // born 2015 (7th digit 4, year 15)
 
-    static final Recipient AARHUS = new Recipient("5799997510007", "Aarhus, Sundhed og Omsorg", "751", "Aarhus Kommune",
+    static final Recipient AARHUS = new Recipient("5799997510009", "Aarhus, Sundhed og Omsorg", "751", "Aarhus Kommune",
             "Sundhed og Omsorg", Channel.folder(), Set.of("XDIS91", "XREF15"), true, false,
             List.of(new RecipientRule(18, "5799997511004")));
     static final Recipient AARHUS_CHILDREN = new Recipient("5799997511004", "Aarhus, Børn og Unge", "751",
@@ -47,7 +47,7 @@ class RouterTests {
 
         @Test
         void byTheReceiversLocationNumber() {
-            PipelineMessage routed = router.route(message(receiver("5799997510007", "x", "sygehusafdelingsnummer"), ADULT_CPR, null, null));
+            PipelineMessage routed = router.route(message(receiver("5799997510009", "x", "sygehusafdelingsnummer"), ADULT_CPR, null, null));
 
             assertThat(routed.routing().recipient()).isEqualTo(AARHUS);
             assertThat(routed.routing().targetFormat()).isEqualTo(MessageFormat.XML);
@@ -56,15 +56,31 @@ class RouterTests {
         }
 
         @Test
-        void warnsOfASenderTheDirectoryDoesNotKnow() {
-            PipelineMessage message = message(receiver("5799997510007", "x", "sygehusafdelingsnummer"), ADULT_CPR, null, null);
+        void refusesASenderTheDirectoryDoesNotKnow() {
+            PipelineMessage message = message(receiver("5799997510009", "x", "sygehusafdelingsnummer"), ADULT_CPR, null, null);
             message.parsed(MessageFormat.XML, message.xml(), message.document(), new MessageHeader("XDIS91", "V",
-                    "urn:test", "ClinicalEmail", "E1", "L1", "5790009999994", "5799997510007", false));
+                    "urn:test", "ClinicalEmail", "E1", "L1", "5790000000005", "5799997510009", false));
 
             PipelineMessage routed = router.route(message);
 
-            assertThat(routed.isRejected()).isFalse();
+            assertThat(routed.isRejected()).isTrue();
             assertThat(routed.findings()).extracting(Finding::ruleId).containsExactly("ROUTE-UNKNOWN-SENDER");
+        }
+
+        @Test
+        void refusesASenderThatIsNotALocationNumberWithoutEchoingIt() {
+            PipelineMessage message = message(receiver("5799997510009", "x", "sygehusafdelingsnummer"), ADULT_CPR, null, null);
+            message.parsed(MessageFormat.XML, message.xml(), message.document(), new MessageHeader("XDIS91", "V",
+                    "urn:test", "ClinicalEmail", "E1", "L1", "../../inbox", "5799997510009", true));
+
+            PipelineMessage routed = router.route(message);
+
+            assertThat(routed.isRejected()).isTrue();
+            assertThat(routed.routing()).isNull();
+            assertThat(routed.findings()).singleElement().satisfies(f -> {
+                assertThat(f.ruleId()).isEqualTo("ROUTE-SENDER-NOT-LOCATION-NUMBER");
+                assertThat(f.textEn()).doesNotContain("inbox");
+            });
         }
 
         @Test
@@ -94,7 +110,7 @@ class RouterTests {
 
         @Test
         void sendsChildrenToTheChildrenAndYouthUnitByTheRecipientsRule() {
-            PipelineMessage routed = router.route(message(receiver("5799997510007", "751", "kommunenummer"), CHILD_CPR, null, null));
+            PipelineMessage routed = router.route(message(receiver("5799997510009", "751", "kommunenummer"), CHILD_CPR, null, null));
 
             assertThat(routed.routing().recipient()).isEqualTo(AARHUS_CHILDREN);
             assertThat(routed.routing().steps()).anySatisfy(s -> assertThat(s).contains("under 18"));
@@ -117,7 +133,7 @@ class RouterTests {
 
             assertThat(routed.isEnriched()).isTrue();
             String xml = new String(routed.xml(), StandardCharsets.UTF_8);
-            assertThat(xml).contains("<EANIdentifier>5799997510007</EANIdentifier>")
+            assertThat(xml).contains("<EANIdentifier>5799997510009</EANIdentifier>")
                     .contains("<OrganisationName>Aarhus Kommune</OrganisationName>")
                     .doesNotContain("5790009999994");
         }
@@ -170,7 +186,7 @@ class RouterTests {
         for (Municipality municipality : all.all()) {
             assertThat(demo.forMunicipality(municipality.code())).as(municipality.name()).isNotEmpty();
         }
-        assertThat(demo.find("5790001000038")).get().extracting(Recipient::enabled).isEqualTo(false);
+        assertThat(demo.find("5790001000035")).get().extracting(Recipient::enabled).isEqualTo(false);
     }
 
     static String receiver(String ean, String identifier, String identifierCode) {

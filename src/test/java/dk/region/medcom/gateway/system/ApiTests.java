@@ -21,7 +21,7 @@ import org.springframework.http.ResponseEntity;
 @GatewayIntegrationTest
 class ApiTests extends GatewayTestSupport {
 
-    static final String DISABLED_RECIPIENT = "5790001000038";
+    static final String DISABLED_RECIPIENT = "5790001000035";
     static final String SAMPLE_CPR = "0101904016";
 
     @Autowired

@@ -78,7 +78,7 @@ class BrokerTransactionTests {
 
     @Test
     void everyTransactedPipelineConsumerHasItsSendsInItsTransaction() throws Exception {
-        deliveryRoutes.ensureRoute("5790001000014");
+        deliveryRoutes.ensureRoute("5790001000011");
         List<String> transacted = new ArrayList<>();
         for (Route route : camel.getRoutes()) {
             if (route.getConsumer() instanceof JmsConsumer jms && ((JmsEndpoint) jms.getEndpoint()).isTransacted()) {
@@ -88,6 +88,6 @@ class BrokerTransactionTests {
                 transacted.add(route.getRouteId());
             }
         }
-        assertThat(transacted).contains("parse", "dead-letter", "deliver-5790001000014");
+        assertThat(transacted).contains("parse", "dead-letter", "deliver-5790001000011");
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.http.ResponseEntity;
 @ExtendWith(OutputCaptureExtension.class)
 class DeliveryTests extends GatewayTestSupport {
 
-    static final String EDIFACT_PRACTICE = "5790001000021";
+    static final String EDIFACT_PRACTICE = "5790001000028";
 
     @Autowired
     TestRestTemplate http;

@@ -26,7 +26,7 @@ import org.springframework.http.ResponseEntity;
 class EntryPointsTests extends GatewayTestSupport {
 
     static final String VALID_XDIS91 = "xdis91/xdis91-valid-needs-assessment.xml";
-    static final String RECIPIENT = "5790001000014";
+    static final String RECIPIENT = "5790001000011";
 
     @Autowired
     TestRestTemplate http;

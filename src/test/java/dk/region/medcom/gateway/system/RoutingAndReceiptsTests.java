@@ -41,7 +41,7 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
 
     static final String VALID_XDIS91 = "xdis91/xdis91-valid-needs-assessment.xml";
     static final String SAMPLE_SENDER = "5790000100019";
-    static final String EDIFACT_ONLY = "5790001000021";
+    static final String EDIFACT_ONLY = "5790001000028";
 
     @Autowired
     TestRestTemplate http;
@@ -157,7 +157,7 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
             String marker = uniqueEnvelopeId();
             drop("ack.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
 
-            Path delivered = awaitFileContaining(outbox("5790001000014"), marker);
+            Path delivered = awaitFileContaining(outbox("5790001000011"), marker);
             Path receipt = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(delivered) + "-receipt");
 
             String xml = Files.readString(receipt);
@@ -210,14 +210,14 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
 
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
                     .until(() -> find(outbox(SAMPLE_SENDER), trackingIdOf(quarantined)).isEmpty()
-                            && find(outbox("5790001000014"), trackingIdOf(quarantined)).isEmpty());
+                            && find(outbox("5790001000011"), trackingIdOf(quarantined)).isEmpty());
         }
 
         @Test
         void marksTheOriginalAcknowledgedWhenTheRecipientsReceiptComesBack() {
             String marker = uniqueEnvelopeId();
             drop("to-be-acked.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
-            String original = trackingIdOf(awaitFileContaining(outbox("5790001000014"), marker));
+            String original = trackingIdOf(awaitFileContaining(outbox("5790001000011"), marker));
 
             String receipt = new String(sampleWithEnvelopeId("receipts/receipt-valid-positive.xml", uniqueEnvelopeId()),
                     StandardCharsets.UTF_8)
@@ -227,6 +227,86 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> journal.find(new TrackingId(original))
                     .map(e -> e.state() == MessageState.ACKNOWLEDGED).orElse(false));
+        }
+    }
+
+    /** Issue #15: a sender's EANIdentifier named the receipt's folder, and anyone could acknowledge a letter. */
+    @Nested
+    class SenderIsNeverAPath {
+
+        @Test
+        void aSenderThatIsAPathIsRefusedAndNoReceiptIsWrittenAnywhere() throws IOException {
+            // short enough for the journal's column, so only the path check stands in the way
+            Path outside = Path.of("/tmp", "pwn" + System.nanoTime() % 1_000_000);
+            for (String sender : List.of(outside.toString(), "../inbox", "..", "5790000100019/../../inbox")) {
+                String marker = uniqueEnvelopeId();
+                drop("forged.xml", withSender(sampleWithEnvelopeId(VALID_XDIS91, marker), sender));
+
+                Path quarantined = awaitFileContaining(quarantine(), marker);
+                TrackingId id = new TrackingId(trackingIdOf(quarantined));
+                await().atMost(Duration.ofSeconds(20)).until(() -> hasEvent(id, "no receipt sent"));
+
+                assertThat(Files.readString(BadInputTests.reportOf(quarantined))).as(sender)
+                        .contains("ROUTE-SENDER-NOT-LOCATION-NUMBER");
+                assertThat(outside).doesNotExist();
+                assertThat(find(inbox(), id.value())).as("a receipt fed back into inbox/").isEmpty();
+                assertThat(find(DATA_DIR.resolve("outbox"), id.value())).isEmpty();
+            }
+        }
+
+        @Test
+        void aRejectedLetterFromAPathSenderGetsNoReceiptEither() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("forged-bad.xml", withSender(sampleWithEnvelopeId("xdis91/xdis91-invalid-missing-patient.xml", marker),
+                    "../inbox"));
+
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+            TrackingId id = new TrackingId(trackingIdOf(quarantined));
+            await().atMost(Duration.ofSeconds(20)).until(() -> hasEvent(id, "no receipt sent"));
+            assertThat(find(inbox(), id.value())).isEmpty();
+        }
+
+        @Test
+        void aValidButUnknownSenderIsRefusedWithANamedFinding() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("stranger.xml", withSender(sampleWithEnvelopeId(VALID_XDIS91, marker), "5790000000005"));
+
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+
+            assertThat(Files.readString(BadInputTests.reportOf(quarantined))).contains("ROUTE-UNKNOWN-SENDER");
+            assertThat(outbox("5790000000005")).doesNotExist();
+        }
+
+        @Test
+        void aReceiptFromAnyoneButTheLettersReceiverAcknowledgesNothing() {
+            String marker = uniqueEnvelopeId();
+            drop("to-be-forged.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+            String original = trackingIdOf(awaitFileContaining(outbox("5790001000011"), marker));
+
+            // a known party that is not the letter's receiver claims to acknowledge it
+            String receiptEnvelope = uniqueEnvelopeId();
+            String forged = new String(sampleWithEnvelopeId("receipts/receipt-valid-positive.xml", receiptEnvelope),
+                    StandardCharsets.UTF_8)
+                    .replaceFirst("<OriginalEnvelopeIdentifier>[^<]*", "<OriginalEnvelopeIdentifier>" + marker)
+                    .replaceFirst("<OriginalLetterIdentifier>[^<]*", "<OriginalLetterIdentifier>DIS0000000101")
+                    .replaceFirst("(<Sender>\\s*<EANIdentifier>)[^<]*", "$1" + "5790000111114");
+            drop("forged-ack.xml", forged.getBytes(StandardCharsets.UTF_8));
+
+            // the forged receipt is processed (it travels on to the letter's sender) ...
+            awaitFileContaining(outbox(SAMPLE_SENDER), receiptEnvelope);
+            // ... but the letter stays delivered, not acknowledged
+            assertThat(journal.find(new TrackingId(original)).orElseThrow().state()).isEqualTo(MessageState.DELIVERED);
+        }
+
+        private boolean hasEvent(TrackingId id, String detail) {
+            return journal.find(id).map(e -> e.history().stream()
+                    .anyMatch(ev -> ev.detail() != null && ev.detail().contains(detail))).orElse(false);
+        }
+
+        private static byte[] withSender(byte[] xml, String sender) {
+            return new String(xml, StandardCharsets.UTF_8)
+                    .replaceFirst("(<Sender>\\s*<EANIdentifier>)[^<]*", "$1" + java.util.regex.Matcher.quoteReplacement(sender))
+                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -260,7 +340,7 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
             String marker = uniqueEnvelopeId();
             byte[] letter = sampleWithEnvelopeId(VALID_XDIS91, marker);
             drop("first.xml", letter);
-            Path delivered = awaitFileContaining(outbox("5790001000014"), marker);
+            Path delivered = awaitFileContaining(outbox("5790001000011"), marker);
             Path receipt = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(delivered) + "-receipt");
             byte[] firstReceipt = Files.readAllBytes(receipt);
             Files.delete(receipt); // the sender took it
@@ -269,7 +349,7 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
 
             Path sentAgain = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(delivered) + "-receipt");
             assertThat(Files.readAllBytes(sentAgain)).isEqualTo(firstReceipt);
-            assertThat(filesContaining(outbox("5790001000014"), marker)).isEqualTo(1);
+            assertThat(filesContaining(outbox("5790001000011"), marker)).isEqualTo(1);
             await().atMost(Duration.ofSeconds(10)).until(() -> as(http, OPERATOR)
                     .getForObject("/api/messages?envelopeId=" + marker + "&state=DUPLICATE", JsonNode.class)
                     .path("items").size() == 1);
@@ -321,8 +401,8 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
                             .allMatch(state -> state.equals("DELIVERED") || state.equals("DUPLICATE")));
             assertThat(items.findValuesAsText("trackingId")).containsExactlyInAnyOrderElementsOf(ids);
             assertThat(items.findValuesAsText("state")).filteredOn("DELIVERED"::equals).hasSize(1);
-            String winner = trackingIdOf(awaitFileContaining(outbox("5790001000014"), marker));
-            assertThat(filesContaining(outbox("5790001000014"), marker)).isEqualTo(1);
+            String winner = trackingIdOf(awaitFileContaining(outbox("5790001000011"), marker));
+            assertThat(filesContaining(outbox("5790001000011"), marker)).isEqualTo(1);
             for (JsonNode item : items) {
                 String id = item.path("trackingId").asText();
                 if (id.equals(winner)) {

@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.validate.rules;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.LocationNumber;
 import dk.region.medcom.gateway.message.Severity;
 import dk.region.medcom.gateway.validate.BusinessRule;
 import dk.region.medcom.gateway.validate.ParsedMessage;
@@ -32,19 +33,10 @@ final class GlnRule implements BusinessRule {
             }
             if (gln.length() != 13) {
                 findings.add(ValidationCode.GLN_LENGTH.at(element, severity, gln));
-            } else if (!hasValidCheckDigit(gln)) {
+            } else if (!LocationNumber.hasValidCheckDigit(gln)) {
                 findings.add(ValidationCode.GLN_CHECK_DIGIT.at(element, severity, gln));
             }
         }
         return findings;
-    }
-
-    /** GS1: weights 1,3,1,3,... on the first twelve digits; check = (10 - sum mod 10) mod 10. */
-    static boolean hasValidCheckDigit(String thirteenDigits) {
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (thirteenDigits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-        }
-        return (10 - sum % 10) % 10 == thirteenDigits.charAt(12) - '0';
     }
 }
