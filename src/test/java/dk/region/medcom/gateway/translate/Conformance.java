@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.parse.xml.XmlFactories;
+import dk.region.medcom.gateway.testing.MedcomConformance;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,13 +22,14 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Test helpers around MedCom's conformance material, read in place from {@code ../shared/conformance}:
+ * Test helpers around MedCom's conformance material, read in place from {@code ../shared/conformance}
+ * (tests that need it are marked {@link MedcomConformance}):
  * XML comparison (namespace, element names, order and text; indentation and declaration aside),
  * XSD validation with the schema of the output's namespace, and EDIFACT segment comparison.
  */
 final class Conformance {
 
-    static final Path ROOT = Paths.get("..", "shared", "conformance");
+    static final Path ROOT = MedcomConformance.ROOT;
     static final Path VECTORS = ROOT.resolve("vectors");
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
@@ -79,13 +81,20 @@ final class Conformance {
         text.setLength(0);
     }
 
-    /** Validates against EMessage.xsd of the folder the document's namespace names. */
+    /**
+     * Validates against EMessage.xsd of the folder the document's namespace names: MedCom's own
+     * schema where {@code ../shared/conformance} is, else the project's own copy under
+     * {@code schemas/medcom/} (a user's clone), which the gateway validates with.
+     */
     static void assertValid(byte[] xml) {
         String namespace = parse(xml).getDocumentElement().getNamespaceURI();
         String folder = namespace.substring(namespace.indexOf("/schemas/") + "/schemas/".length());
         Schema schema = SCHEMAS.computeIfAbsent(folder, f -> {
+            Path xsd = Files.isDirectory(ROOT)
+                    ? ROOT.resolve("medcom-schemas").resolve(f).resolve("EMessage.xsd")
+                    : Paths.get("schemas", "medcom", f.replaceAll("/+$", "").replace('/', '-'), "EMessage.xsd");
             try {
-                return XmlFactories.schemaFactory().newSchema(ROOT.resolve("medcom-schemas").resolve(f).resolve("EMessage.xsd").toFile());
+                return XmlFactories.schemaFactory().newSchema(xsd.toFile());
             } catch (Exception e) {
                 throw new IllegalStateException("cannot compile MedCom schema " + f, e);
             }

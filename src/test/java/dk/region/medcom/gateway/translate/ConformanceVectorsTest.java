@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.testing.MedcomConformance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** For every {@code X.edi} with a reference {@code X.xml} among MedCom's vectors: both directions match the reference. */
+@MedcomConformance
 class ConformanceVectorsTest {
 
     private static final EdifactTranslator TRANSLATOR = EdifactTranslator.withDefaultMappings();

@@ -3,11 +3,13 @@ package dk.region.medcom.gateway.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.testing.MedcomConformance;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Faults the translation reports as findings, each made by one change to a vector. */
+@MedcomConformance
 class EdifactTranslatorTest {
 
     private static final EdifactTranslator TRANSLATOR = EdifactTranslator.withDefaultMappings();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
+import dk.region.medcom.gateway.testing.MedcomConformance;
 import dk.region.medcom.gateway.validate.MessageValidator;
 import dk.region.medcom.gateway.validate.SchemaCatalog;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * texts, optional parts in and out) follow the gateway's own HospitalReferral schema, as written and as
  * translated back from EDIFACT; and MedCom's own schema accepts them too.
  */
+@MedcomConformance
 class GeneratedReferralSchemaTest {
 
     private static final int LETTERS = 300;

@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.testing.MedcomConformance;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -31,6 +32,7 @@ class ReferencesTest {
         return translation.findings().stream().filter(Finding::isError).findFirst().orElseThrow();
     }
 
+    @MedcomConformance
     @Test
     void dis91ReferencesOfEachKindSurviveEdifactToXmlAndBack() {
         byte[] edifact = Conformance.read(DIS91);
@@ -47,6 +49,7 @@ class ReferencesTest {
         assertThat(TRANSLATOR.toEdifact(xml.output()).output()).isEqualTo(edifact);
     }
 
+    @MedcomConformance
     @Test
     void dis91ReferencesSurviveXmlToEdifactAndBack() {
         byte[] xml = Conformance.read(DIS91_XML);
@@ -56,6 +59,7 @@ class ReferencesTest {
         assertThat(Conformance.outline(TRANSLATOR.toXml(edifact.output()).output())).isEqualTo(Conformance.outline(xml));
     }
 
+    @MedcomConformance
     @Test
     void ref01ReferencesSitInS12AndSurviveBothRoundTrips() {
         String sample = text(Conformance.read(REF01_XML), StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.testing.MedcomConformance;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * Round trips on generated letters: XML → EDIFACT → XML gives the same document, and that
  * EDIFACT → XML → EDIFACT gives the same bytes. Generated XML is also checked against MedCom's XSD.
  */
+@MedcomConformance
 class RoundTripTest {
 
     private static final EdifactTranslator TRANSLATOR = EdifactTranslator.withDefaultMappings();

@@ -3,11 +3,13 @@ package dk.region.medcom.gateway.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
+import dk.region.medcom.gateway.testing.MedcomConformance;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the gateway's own schemas accept, MedCom's own schemas accept too (and the reverse for their vectors). */
+@MedcomConformance
 class MedcomCompatibilityTest {
 
     private static final MessageValidator MEDCOM_ONLY =

@@ -2,6 +2,7 @@ package dk.region.medcom.gateway.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.region.medcom.gateway.testing.MedcomConformance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,6 +11,7 @@ class ReceiptSchemaTest {
 
     private static final MessageValidator VALIDATOR = MessageValidator.withDefaults(Fixtures.SCHEMAS);
 
+    @MedcomConformance
     @ParameterizedTest
     @CsvSource({"CTL01_1.xml, NegativeVansReceipt, XC0130Q", "CTL03_1.xml, PositiveReceipt, XC0330Q"})
     void medcomReceiptVectorsValidateAgainstTheGatewaysOwnSchema(String vector, String root, String versionCode) {

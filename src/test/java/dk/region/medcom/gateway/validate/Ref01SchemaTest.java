@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
+import dk.region.medcom.gateway.testing.MedcomConformance;
 import dk.region.medcom.gateway.translate.EdifactTranslator;
 import dk.region.medcom.gateway.translate.Translation;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * engine makes of a valid REF01 validates, and an invalid REF01 ends as invalid, in translation or
  * in validation.
  */
+@MedcomConformance
 class Ref01SchemaTest {
 
     private static final Path REF01 = Fixtures.SAMPLES.resolve("ref01");

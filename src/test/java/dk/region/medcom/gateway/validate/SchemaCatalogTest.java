@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
+import dk.region.medcom.gateway.testing.MedcomConformance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ class SchemaCatalogTest {
     private static final String NS_2006 = "http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2006/07/01/";
     private static final MessageKind XDIS91 = new MessageKind(NS_2006, "ClinicalEmail", "XD9134L");
 
+    @MedcomConformance
     @ParameterizedTest
     @ValueSource(strings = {"DIS91_1.xml", "CTL01_1.xml", "CTL03_1.xml"})
     void medcomVectorsValidateAgainstMedcomsOwnSchemaPack(String vector) {
@@ -30,6 +32,7 @@ class SchemaCatalogTest {
         assertThat(report.findings()).isEmpty();
     }
 
+    @MedcomConformance
     @Test
     void aLaterSchemaPackWinsForTheNamespacesItDefines() {
         SchemaCatalog ownOnly = new SchemaCatalog(List.of(Fixtures.SCHEMAS));

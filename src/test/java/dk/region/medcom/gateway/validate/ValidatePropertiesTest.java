@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.Severity;
+import dk.region.medcom.gateway.testing.MedcomConformance;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ class ValidatePropertiesTest {
         assertThat(defaults.futureDateTolerance()).isEqualTo(Duration.ofDays(1));
     }
 
+    @MedcomConformance
     @Test
     void aSchemaPackReplacesTheOwnSchemaForItsNamespaces() {
         ValidateProperties properties = new ValidateProperties(java.util.List.of(Fixtures.MEDCOM_SCHEMAS), Fixtures.SCHEMAS,

@@ -3,15 +3,17 @@ package dk.region.medcom.gateway.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.testing.MedcomConformance;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class Xdis91SchemaTest {
 
     private static final MessageValidator VALIDATOR = MessageValidator.withDefaults(Fixtures.SCHEMAS);
 
+    @MedcomConformance
     @Test
     void medcomVectorDis91ValidatesAgainstTheGatewaysOwnSchema() {
         ValidationReport report = VALIDATOR.validate(Fixtures.vector("DIS91_1.xml"));

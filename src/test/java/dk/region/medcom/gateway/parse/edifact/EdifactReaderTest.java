@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Severity;
+import dk.region.medcom.gateway.testing.MedcomConformance;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * each made by changing one thing in the DIS91_1 vector. In DIS91_1, UNB is segment 1, UNH 2,
  * the sender NAD 6, the last FTX 30, UNT 31 and UNZ 32.
  */
+@MedcomConformance
 class EdifactReaderTest {
 
     private static final String DIS91 = Vectors.text("DIS91_1.edi");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.testing.MedcomConformance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +39,7 @@ class SafeXmlParserTest {
         assertThat(NodeLocations.xpath(secondText)).isEqualTo("/Emessage/ClinicalEmail/ClinicalInformation[2]/Text01");
     }
 
+    @MedcomConformance
     @Test
     void readsWindows1252AsDeclared() throws Exception {
         Document document = parser.parse(Files.readAllBytes(Paths.get("..", "shared", "conformance", "vectors", "DIS91_1.xml")));
