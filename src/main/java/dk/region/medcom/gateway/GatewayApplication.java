@@ -1,6 +1,6 @@
 package dk.region.medcom.gateway;
 
-import dk.region.medcom.gateway.cli.GatewayCommand;
+import dk.region.medcom.gateway.cli.DataDirectoryLock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,13 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
     public static void main(String[] args) {
-        if (GatewayCommand.isToolInvocation(args)) {
-            System.exit(GatewayCommand.run(args));
-        }
-        start(args.length > 0 && "serve".equals(args[0]) ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
+        Main.main(args);
     }
 
+    /** Starts the gateway once no other gateway uses its data folder (see {@link DataDirectoryLock}). */
     public static void start(String[] springArguments) {
-        SpringApplication.run(GatewayApplication.class, springArguments);
+        SpringApplication application = new SpringApplication(GatewayApplication.class);
+        application.addListeners(new DataDirectoryLock());
+        application.run(springArguments);
     }
 }

@@ -2,26 +2,34 @@ package dk.region.medcom.gateway.cli;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The jar's command line. {@code serve} (or no arguments) starts the gateway; the other verbs are
  * for testers and run without Spring or the broker, so they answer in well under a second.
  */
-@Command(name = "medcom-gateway", mixinStandardHelpOptions = true, version = "medcom-gateway 0.1.0",
+@Command(name = "medcom-gateway", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = GatewayCommand.Version.class,
         description = "MedCom message gateway: run it, or translate, validate and replay messages.",
-        subcommands = {ServeCommand.class, TranslateCommand.class, ValidateCommand.class, ReplayCommand.class})
+        subcommands = {ServeCommand.class, TranslateCommand.class, ValidateCommand.class, ReplayCommand.class,
+                CommandLine.HelpCommand.class})
 public class GatewayCommand {
 
     /** Exit codes shared by the verbs. */
     static final int OK = 0;
     static final int INVALID = 1;
     static final int UNREADABLE = 2;
+    /** Arguments the command line does not understand (picocli's own code for them). */
+    public static final int USAGE = 2;
 
-    /** True when the arguments ask for a tester's verb rather than the gateway itself. */
+    private static final Set<String> HELP_OR_VERSION = Set.of("--help", "-h", "--version", "-V");
+
+    /** True when the arguments ask for a tester's verb, help or the version rather than the gateway itself. */
     public static boolean isToolInvocation(String[] args) {
-        return args.length > 0 && !"serve".equals(args[0]) && !args[0].startsWith("--");
+        return args.length > 0 && (!"serve".equals(args[0]) && !args[0].startsWith("--")
+                || Arrays.stream(args).anyMatch(HELP_OR_VERSION::contains));
     }
 
     /**
@@ -31,6 +39,12 @@ public class GatewayCommand {
      */
     public static int run(String[] args) {
         XmlImplementations.pin();
+        boolean helpOrVersion = Arrays.stream(args).anyMatch(HELP_OR_VERSION::contains);
+        if (helpOrVersion && args[0].startsWith("-")) {
+            // the gateway's own options (--gateway.data-dir=x --help): help or version wins
+            boolean version = Arrays.stream(args).anyMatch(a -> a.equals("--version") || a.equals("-V"));
+            args = new String[] {version ? "--version" : "--help"};
+        }
         Optional<Integer> plain = PlainArguments.run(args);
         if (plain.isPresent()) {
             return plain.get();
@@ -41,10 +55,20 @@ public class GatewayCommand {
             case "replay" -> new ReplayCommand();
             default -> null;
         };
-        if (verb == null) {
+        if (verb == null || helpOrVersion) {
+            // help and version are the whole command line's options, which every verb inherits
             return new CommandLine(new GatewayCommand()).execute(args);
         }
         return new CommandLine(verb).setCommandName("medcom-gateway " + args[0])
                 .execute(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    /** The version the build wrote into the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = GatewayCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"medcom-gateway " + (version == null ? "(not from a built jar)" : version)};
+        }
     }
 }

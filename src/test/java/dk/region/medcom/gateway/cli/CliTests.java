@@ -84,7 +84,99 @@ class CliTests {
         assertThat(GatewayCommand.isToolInvocation(new String[] {"--gateway.data-dir=/tmp/x"})).isFalse();
     }
 
+    @Test
+    void helpPrintsUsageAndExitsZeroWithoutStartingTheGateway() {
+        for (String[] args : new String[][] {{"--help"}, {"-h"}, {"help"}, {"serve", "--help"},
+                {"--gateway.data-dir=/tmp/x", "--help"}, {"--server.port=1", "-h"}}) {
+            assertThat(GatewayCommand.isToolInvocation(args)).as(String.join(" ", args)).isTrue();
+            Run run = runAsTheJar(args);
+            assertThat(run.exitCode).as(String.join(" ", args)).isZero();
+            assertThat(run.stdout).as(String.join(" ", args)).contains("Usage: medcom-gateway");
+        }
+    }
+
+    @Test
+    void everyVerbAnswersHelpWithItsOwnUsage() {
+        for (String verb : new String[] {"translate", "validate", "replay", "serve"}) {
+            for (String[] args : new String[][] {{verb, "--help"}, {verb, "-h"}, {"help", verb}}) {
+                Run run = runAsTheJar(args);
+                assertThat(run.exitCode).as(String.join(" ", args)).isZero();
+                assertThat(run.stdout).as(String.join(" ", args)).contains("Usage: medcom-gateway " + verb);
+                assertThat(run.stderr).as(String.join(" ", args)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void versionPrintsTheVersionAndExitsZero() {
+        Run run = runAsTheJar("--version");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.stdout).startsWith("medcom-gateway ");
+    }
+
+    @Test
+    void anUnknownOptionIsAMistakeNotHelp() {
+        Run run = runAsTheJar("-x");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("Unknown option");
+    }
+
+    @Test
+    void translateSaysAnXmlOnlyTypeHasNoEdifactFormWithItsOwnExitCode() {
+        for (String sample : new String[] {"xref15/xref15-valid-rehabilitation.xml", "ggop/ggop-valid-general-advanced.xml"}) {
+            Run run = runAsTheJar("translate", SAMPLES.resolve(sample).toString());
+
+            assertThat(run.exitCode).as(sample).isEqualTo(TranslateCommand.NO_EDIFACT_FORM).isEqualTo(3);
+            assertThat(run.stdout).as(sample).isEmpty();
+            assertThat(run.stderr).as(sample).contains("has no EDIFACT form").hasLineCount(1);
+        }
+    }
+
+    @Test
+    void translatedXmlIsIndentedAndMeansTheSame() throws Exception {
+        for (String sample : new String[] {"dis91/dis91-valid-several-texts.edi", "dis91/dis91-valid-with-references.edi",
+                "ref01/ref01-valid-gp-to-orthopaedics.edi", "receipts/ctl03-valid-positive.edi"}) {
+            Run run = runAsTheJar("translate", SAMPLES.resolve(sample).toString());
+
+            assertThat(run.exitCode).as(sample).isZero();
+            assertThat(run.stdout.lines()).as(sample).hasSizeGreaterThan(10);
+            assertThat(run.stdout).as(sample).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Emessage")
+                    .contains("\n  <Envelope>\n    <Sent>");
+            // the indented XML translates back to exactly the EDIFACT it came from
+            Path xml = java.nio.file.Files.createTempFile("indented", ".xml");
+            try {
+                java.nio.file.Files.write(xml, run.stdout.getBytes(StandardCharsets.ISO_8859_1));
+                Run back = runAsTheJar("translate", "--to", "edifact", xml.toString());
+                assertThat(back.exitCode).as(sample + " back").isZero();
+                assertThat(back.stdout).as(sample + " back").isEqualTo(
+                        java.nio.file.Files.readString(SAMPLES.resolve(sample), StandardCharsets.ISO_8859_1));
+            } finally {
+                java.nio.file.Files.delete(xml);
+            }
+        }
+    }
+
     record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Runs the arguments as the jar's entry point does (GatewayCommand.run), with stdout and stderr captured. */
+    static synchronized Run runAsTheJar(String... args) {
+        PrintStream realOut = System.out;
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.ISO_8859_1));
+            System.setErr(new PrintStream(err, true, StandardCharsets.ISO_8859_1));
+            code = GatewayCommand.run(args);
+        } finally {
+            System.setOut(realOut);
+            System.setErr(realErr);
+        }
+        return new Run(code, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.ISO_8859_1));
     }
 
     /** Runs a verb with stdout (raw bytes for translate, the writer for the others) and stderr captured. */
