@@ -4,7 +4,8 @@
 #   bench/crash-test.sh [embedded|artemis|postgres|all]   (default: all)
 #
 #   embedded  the defaults: embedded Artemis and H2 under a temporary data directory
-#   artemis   a standalone Artemis broker on loopback (from Maven Central), restarted mid-stream
+#   artemis   a standalone Artemis broker on loopback (from Maven Central), restarted mid-stream, with
+#             the gateway's broker settings (config/artemis/medcom-address-settings.xml) included
 #   postgres  PostgreSQL as the journal (postgres profile), embedded Artemis
 #
 # Each run feeds N (default 2000) copies of a valid sample, each with its own Envelope and Letter
@@ -193,6 +194,11 @@ case "$MODE" in artemis|all)
   "$(artemis_home)/bin/artemis" create "$BROKER" --silent --user medcom --password medcom-crash-test --require-login \
     --host 127.0.0.1 --http-host 127.0.0.1 --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor \
     --no-hornetq-acceptor >/dev/null
+  # the gateway's redelivery and dead-letter settings, included as README's standalone recipe says
+  grep -q 'xmlns:xi=' "$BROKER/etc/broker.xml" || { echo "broker.xml has no xmlns:xi"; exit 1; }
+  sed -i "0,/<address-settings>/s||<address-settings>\\n         <xi:include href=\"$PWD/config/artemis/medcom-address-settings.xml\"/>|" \
+    "$BROKER/etc/broker.xml"
+  grep -q 'medcom-address-settings.xml' "$BROKER/etc/broker.xml" || { echo "could not include the broker settings"; exit 1; }
   start_broker
   run artemis --spring.artemis.mode=native --spring.artemis.embedded.enabled=false \
     "--spring.artemis.broker-url=tcp://127.0.0.1:61616?reconnectAttempts=-1&retryInterval=500" \
