@@ -4,9 +4,42 @@
 #   bench/startup.sh                          # as README starts it: bin/medcom-gateway
 #   LAUNCH=jar bench/startup.sh               # plain java -jar target/medcom-gateway.jar, JVM defaults
 #   LAUNCH=jar bench/startup.sh -Xmx256m      # the same with extra JVM options
-# Needs a build (mvn -B -DskipTests package). Uses a throw-away data directory and port 18080.
+#   bench/startup.sh quickstart               # README's quick start as a newcomer follows it, timed:
+#                                             # git clone, README's run command, the tour's first letter
+# Needs a build (mvn -B -DskipTests package), but for quickstart, which clones the committed HEAD
+# and builds it. Uses a throw-away data directory and port 18080 (quickstart: ./data of the clone
+# and README's port, 8080, which must be free).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = quickstart ]; then
+  REPO=$(pwd)
+  WORK=$(mktemp -d /tmp/medcom-quickstart.XXXXXX)
+  PID=""
+  # the build and the gateway in a process group of their own, stopped as one
+  trap '[ -n "$PID" ] && { kill -- -"$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }; rm -rf "$WORK"' EXIT
+  ms() { date +%s%3N; }
+  t0=$(ms)
+  git clone -q "$REPO" "$WORK/medcom-gateway"
+  cd "$WORK/medcom-gateway"
+  # README's run command, word for word
+  setsid sh -c 'mvn -B -DskipTests package && bin/medcom-gateway' >"$WORK/run.log" 2>&1 &
+  PID=$!
+  until grep -q 'Started GatewayApplication' "$WORK/run.log"; do
+    kill -0 $PID 2>/dev/null || { tail -30 "$WORK/run.log"; echo "the quick start died"; exit 1; }
+    sleep 0.2
+  done
+  t_started=$(ms)
+  built=$(grep -m1 -o 'Total time: .*' "$WORK/run.log" || true)
+  # the tour's first step, word for word
+  cp samples/xdis91/xdis91-valid-needs-assessment.xml data/inbox/letter.xml.part
+  mv data/inbox/letter.xml.part data/inbox/letter.xml
+  until [ -n "$(ls data/outbox/5790001000011/ 2>/dev/null)" ]; do sleep 0.05; done
+  t_delivered=$(ms)
+  echo "git clone to gateway started: $(( t_started - t0 )) ms (maven: $built)"
+  echo "git clone to the first letter in data/outbox/: $(( t_delivered - t0 )) ms (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  exit 0
+fi
 JAR=target/medcom-gateway.jar
 PORT=${PORT:-18080}
 DATA=$(mktemp -d /tmp/medcom-bench.XXXXXX)

@@ -21,6 +21,7 @@ public class GatewayApplication {
     /** Starts the gateway once no other gateway uses its data folder (see {@link DataDirectoryLock}). */
     public static void start(String[] springArguments) {
         SpringApplication application = new SpringApplication(GatewayApplication.class);
+        application.setMainApplicationClass(GatewayApplication.class); // not Main: "Started GatewayApplication"
         application.addListeners(new DataDirectoryLock());
         application.run(springArguments);
     }
