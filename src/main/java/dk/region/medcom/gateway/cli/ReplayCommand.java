@@ -37,9 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * file ended as expected (a final state; with {@code --expect-from-names} the one its name
  * promises), 1 otherwise, 2 when the folder cannot be read or no gateway answers.
  */
-@Command(name = "replay", description = {
-        "Post each message file (.xml, .edi) under a folder, subfolders included, to a running gateway;",
-        "print tracking id and final state per file, then a summary."})
+@Command(name = "replay", description = "Post each message file (.xml, .edi) under a folder, subfolders included, "
+        + "to a running gateway; print each one's tracking id and final state, then a summary.")
 class ReplayCommand implements Callable<Integer> {
 
     private static final Set<String> FINAL_STATES = Set.of("DELIVERED", "ACKNOWLEDGED", "QUARANTINED", "DUPLICATE",
