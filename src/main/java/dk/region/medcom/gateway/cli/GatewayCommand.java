@@ -11,7 +11,9 @@ import picocli.CommandLine.ScopeType;
  * The jar's command line. {@code serve} (or no arguments) starts the gateway; the other verbs are
  * for testers and run without Spring or the broker, so they answer in well under a second.
  */
-@Command(name = "medcom-gateway", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = GatewayCommand.Version.class,
+// scope INHERIT: every verb answers --help and --version too
+@Command(name = "medcom-gateway", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = GatewayCommand.Version.class,
         description = "MedCom message gateway: run it, or translate, validate and replay messages.",
         subcommands = {ServeCommand.class, TranslateCommand.class, ValidateCommand.class, ReplayCommand.class,
                 CommandLine.HelpCommand.class})

@@ -7,6 +7,7 @@ import dk.region.medcom.gateway.translate.Translation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,7 +77,7 @@ class TranslateCommand implements Callable<Integer> {
     }
 
     private static boolean onlyUnknownLetter(Translation translation) {
-        return translation.findings().stream().filter(Finding::isError).map(Finding::ruleId)
-                .allMatch(UNKNOWN_LETTER::equals);
+        List<String> errors = translation.findings().stream().filter(Finding::isError).map(Finding::ruleId).toList();
+        return !errors.isEmpty() && errors.stream().allMatch(UNKNOWN_LETTER::equals);
     }
 }
