@@ -198,8 +198,11 @@ class BadInputTests extends GatewayTestSupport {
         }
     }
 
+    /** The quarantine report beside an original, once written (the original is written first). */
     static Path reportOf(Path original) {
-        return original.resolveSibling(original.getFileName() + ".error.json");
+        Path report = original.resolveSibling(original.getFileName() + ".error.json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(report));
+        return report;
     }
 
     static JsonNode reasons(Path original) throws IOException {

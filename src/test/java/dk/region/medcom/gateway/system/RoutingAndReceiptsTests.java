@@ -122,12 +122,12 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
         void routesAReferralByTheResidenceMunicipalityAndWritesTheReceiverIn() throws IOException {
             String marker = uniqueEnvelopeId();
             String aalborg = directory.forMunicipality("851").get(0).locationNumber();
-            drop("referral.xml", unknownReceiver("xref15/xref15-valid-rehabilitation.xml", marker));
+            drop("referral.xml", unaddressed("xref15/xref15-valid-rehabilitation.xml", marker));
 
             Path delivered = awaitFileContaining(outbox(aalborg), marker);
 
             String xml = Files.readString(delivered);
-            assertThat(xml).contains("<EANIdentifier>" + aalborg + "</EANIdentifier>").doesNotContain("5790009999994");
+            assertThat(xml).contains("<EANIdentifier>" + aalborg + "</EANIdentifier>").doesNotContain("0000000000000");
             assertThat(xml).contains("<Identifier>851</Identifier>");
             JournalEntry entry = journal.find(new TrackingId(trackingIdOf(delivered))).orElseThrow();
             assertThat(entry.recipientLocation()).isEqualTo(aalborg);
@@ -139,13 +139,29 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.APPLICATION_XML);
             JsonNode answer = as(http, OPERATOR).postForObject("/api/routing/explain", new HttpEntity<>(
-                    unknownReceiver("xref15/xref15-valid-rehabilitation.xml", marker), headers), JsonNode.class);
+                    unaddressed("xref15/xref15-valid-rehabilitation.xml", marker), headers), JsonNode.class);
 
             assertThat(answer.path("routed").asBoolean()).isTrue();
             assertThat(answer.path("municipality").asText()).isEqualTo("851");
-            assertThat(answer.path("steps").toString()).contains("is not in the recipient directory")
-                    .contains("kommunenummer 999 is not one of the 98 municipalities")
+            assertThat(answer.path("steps").toString()).contains("the message names no receiver location number")
                     .contains("residence municipality code 851 is Aalborg");
+        }
+
+        /** Issue #16: a letter to an unknown kommunenummer went to the patient's residence municipality. */
+        @Test
+        void neverGuessesPastAReceiverTheMessageNames() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("to-999.xml", unknownReceiver("xref15/xref15-valid-rehabilitation.xml", marker));
+
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+            assertThat(Files.readString(BadInputTests.reportOf(quarantined))).contains("ROUTE-UNKNOWN-RECIPIENT");
+            Path receipt = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(quarantined) + "-receipt");
+            String negative = Files.readString(receipt);
+            assertThat(negative).contains("<RefuseCode>ukendt_lokationsnummer</RefuseCode>");
+            // sent from the gateway's own location number, not from the unknown one
+            assertThat(negative.replaceAll("\\s", "")).contains("<Sender><EANIdentifier>5799990000002</EANIdentifier>");
+            String aalborg = directory.forMunicipality("851").get(0).locationNumber();
+            assertThat(find(outbox(aalborg), trackingIdOf(quarantined))).isEmpty();
         }
     }
 
@@ -355,6 +371,72 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
                     .path("items").size() == 1);
         }
 
+        /** Issue #16: the README tour's invalid letter shares the valid one's identifiers and got its positive receipt. */
+        @Test
+        void anInvalidCopyOfADeliveredLetterIsRejectedForItsOwnFaultsWithANegativeReceipt() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("good.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+            Path delivered = awaitFileContaining(outbox("5790001000011"), marker);
+            awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(delivered) + "-receipt");
+
+            drop("bad-copy.xml", sampleWithEnvelopeId("xdis91/xdis91-invalid-missing-patient.xml", marker));
+
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+            assertThat(Files.readString(BadInputTests.reportOf(quarantined))).doesNotContain("DUPLICATE");
+            Path receipt = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(quarantined) + "-receipt");
+            assertThat(Files.readString(receipt)).contains("<NegativeReceipt>");
+            assertThat(filesContaining(outbox("5790001000011"), marker)).isEqualTo(1);
+        }
+
+        @Test
+        void theSameIdentifiersWithOtherContentAreRefusedWithANegativeReceipt() throws IOException {
+            String marker = uniqueEnvelopeId();
+            byte[] letter = sampleWithEnvelopeId(VALID_XDIS91, marker);
+            drop("original.xml", letter);
+            Path delivered = awaitFileContaining(outbox("5790001000011"), marker);
+
+            byte[] changed = new String(letter, StandardCharsets.UTF_8).replace("</Date>", "</Date><!-- changed -->")
+                    .getBytes(StandardCharsets.UTF_8);
+            drop("changed.xml", changed);
+
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+            assertThat(Files.readString(BadInputTests.reportOf(quarantined))).contains("DUPLICATE-DIFFERENT-CONTENT")
+                    .contains(trackingIdOf(delivered));
+            Path receipt = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(quarantined) + "-receipt");
+            assertThat(Files.readString(receipt)).contains("<NegativeReceipt>");
+            assertThat(filesContaining(outbox("5790001000011"), marker)).isEqualTo(1);
+        }
+
+        @Test
+        void aCorrectionOfALetterRejectedAfterValidationIsDeliveredWithAPositiveReceipt() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("wrong-receiver.xml", unknownReceiver(VALID_XDIS91, marker));
+            Path rejected = awaitFileContaining(quarantine(), marker);
+            Path negative = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(rejected) + "-receipt");
+            assertThat(Files.readString(negative)).contains("<NegativeReceipt>");
+
+            drop("corrected.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+
+            Path delivered = awaitFileContaining(outbox("5790001000011"), marker);
+            Path positive = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(delivered) + "-receipt");
+            assertThat(Files.readString(positive)).contains("<PositiveReceipt>");
+            assertThat(journal.find(new TrackingId(trackingIdOf(delivered))).orElseThrow().state())
+                    .isIn(MessageState.DELIVERED, MessageState.ACKNOWLEDGED);
+        }
+
+        @Test
+        void aCorrectionOfALetterRejectedByValidationIsDelivered() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("invalid-first.xml", sampleWithEnvelopeId("xdis91/xdis91-invalid-missing-patient.xml", marker));
+            awaitFileContaining(quarantine(), marker);
+
+            drop("valid-then.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+
+            Path delivered = awaitFileContaining(outbox("5790001000011"), marker);
+            Path positive = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(delivered) + "-receipt");
+            assertThat(Files.readString(positive)).contains("<PositiveReceipt>");
+        }
+
         @Test
         void twinsTakenInAtOnceAreDeliveredOnceAndTheOthersJournaledAsDuplicatesAfterRedelivery(CapturedOutput log)
                 throws Exception {
@@ -441,6 +523,14 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
     }
 
     /** A receiver the gateway cannot know: an unlisted location number and a municipality code that does not exist. */
+    /** The sample with a receiver that names neither a location number nor a municipality. */
+    private static byte[] unaddressed(String sample, String envelopeId) {
+        String xml = new String(sampleTo(sample, envelopeId, "0000000000000"), StandardCharsets.UTF_8);
+        return xml.replaceFirst("(<Receiver>\\s*<EANIdentifier>[^<]*</EANIdentifier>\\s*<Identifier>)[^<]*(</Identifier>\\s*<IdentifierCode>)[^<]*",
+                        "$1123456$2sorkode")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] unknownReceiver(String sample, String envelopeId) {
         String xml = new String(sampleTo(sample, envelopeId, "5790009999994"), StandardCharsets.UTF_8);
         return xml.replaceFirst("(<Receiver>\\s*<EANIdentifier>[^<]*</EANIdentifier>\\s*<Identifier>)[^<]*", "$1999")
