@@ -345,6 +345,35 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
 
             awaitFileContaining(outbox(added), marker);
         }
+
+        /** Issue #16: after such a release the sender's receipt file was still the old negative one. */
+        @Test
+        void aMessageReleasedAfterTheDirectoryIsFixedGetsAPositiveReceiptInPlaceOfTheNegative() throws IOException {
+            String later = "5799990000040";
+            String marker = uniqueEnvelopeId();
+            drop("to-later.xml", sampleTo(VALID_XDIS91, marker, later));
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+            String id = trackingIdOf(quarantined);
+            Path receipt = awaitFile(outbox(SAMPLE_SENDER), id + "-receipt");
+            assertThat(Files.readString(receipt)).contains("<RefuseCode>ukendt_lokationsnummer</RefuseCode>");
+            await().atMost(Duration.ofSeconds(10)).until(() -> journal.find(new TrackingId(id))
+                    .map(e -> e.state() == MessageState.QUARANTINED).orElse(false));
+
+            Files.writeString(TestRecipients.file, Files.readString(TestRecipients.file) + """
+                      - location-number: "%s"
+                        name: "Added after the letter came"
+                        channel: folder
+                        formats: [XDIS91]
+                    """.formatted(later));
+            await().atMost(Duration.ofSeconds(10)).until(() -> directory.find(later).isPresent());
+            assertThat(as(http, OPERATOR).postForEntity("/api/messages/" + id + "/release", null, String.class)
+                    .getStatusCode().value()).isEqualTo(202);
+
+            awaitFileContaining(outbox(later), marker);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(receipt).contains("<PositiveReceipt>"));
+            JournalEntry entry = journal.find(new TrackingId(id)).orElseThrow();
+            assertThat(entry.history().get(entry.history().size() - 1).detail()).startsWith("positive receipt");
+        }
     }
 
     @Nested
