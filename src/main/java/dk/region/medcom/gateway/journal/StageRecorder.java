@@ -83,7 +83,9 @@ public class StageRecorder {
                 .log("stage={} tracking={} type={} sender={} receiver={} outcome={} findings={}", stage,
                         message.trackingId(), header.messageType(), header.senderLocation(),
                         header.receiverLocation(), outcome, message.findings().size());
-        counter(stage, header.messageType(), outcome).increment();
+        // counted as received: an EDIFACT DIS91 is a DIS91 to the people reading the dashboards
+        counter(stage, MessageSummary.asReceived(header.messageType(),
+                message.format() == null ? null : message.format().name()), outcome).increment();
     }
 
     private static String recipientOf(PipelineMessage message) {
