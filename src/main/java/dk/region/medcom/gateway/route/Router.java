@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.route;
 
 import dk.region.medcom.gateway.message.Cpr;
+import dk.region.medcom.gateway.message.Excerpt;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.MessageFormat;
@@ -45,8 +46,8 @@ public class Router {
             // receipts still go back to its outbox folder; the operator should add it to the directory
             message.addFindings(List.of(Finding.warning("ROUTE-UNKNOWN-SENDER",
                     Location.xml(null, null, "/Emessage/*/Sender/EANIdentifier"),
-                    "sender location number " + sender + " is not in the recipient directory",
-                    "afsenderens lokationsnummer " + sender + " findes ikke i modtagerkataloget")));
+                    "sender location number " + Excerpt.of(sender) + " is not in the recipient directory",
+                    "afsenderens lokationsnummer " + Excerpt.of(sender) + " findes ikke i modtagerkataloget")));
         }
         RoutingOutcome outcome = decide(message.header(), message.document());
         if (!outcome.isRouted()) {
