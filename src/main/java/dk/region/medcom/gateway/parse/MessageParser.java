@@ -41,9 +41,11 @@ public class MessageParser {
             return message;
         }
         if (EdifactSniffer.looksLikeEdifact(original)) {
+            Optional<Finding> second = envelopeHeaders.secondMessage(original);
             Translation translation = edifact.toXml(original);
             message.addFindings(translation.findings());
-            if (!translation.ok()) {
+            second.ifPresent(f -> message.addFindings(List.of(f)));
+            if (!translation.ok() || second.isPresent()) {
                 message.parsed(MessageFormat.EDIFACT, null,
                         JournalLimits.fit(envelopeHeaders.read(original).orElse(MessageHeader.UNKNOWN)));
                 return message;

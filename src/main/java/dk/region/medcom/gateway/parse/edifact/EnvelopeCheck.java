@@ -9,8 +9,7 @@ import java.util.function.BiPredicate;
 /**
  * The interchange envelope rules: one complete UNB; each message framed by UNH..UNT with equal
  * references and the right segment count (MedCom's Sxx group markers count); UNZ closing the
- * interchange with UNB's reference and the message count; a known message type and version; one
- * message per interchange; no identifier longer than the journal keeps ({@link JournalLimits}).
+ * interchange with UNB's reference and the message count; a known message type and version; no identifier longer than the journal keeps ({@link JournalLimits}).
  */
 final class EnvelopeCheck {
 
@@ -20,7 +19,6 @@ final class EnvelopeCheck {
     private Segment openMessage;
     private int messageCount;
     private boolean reportedOutsideMessage;
-    private boolean reportedSecondMessage;
 
     private EnvelopeCheck(List<Segment> segments, BiPredicate<String, String> knownMessageType, List<Finding> findings) {
         this.segments = segments;
@@ -103,12 +101,6 @@ final class EnvelopeCheck {
     private void openMessage(Segment unh) {
         if (openMessage != null) {
             findings.add(EdifactRule.UNT_MISSING.at(openMessage, openMessage.number()));
-        }
-        if ((messageCount > 0 || openMessage != null) && !reportedSecondMessage) {
-            // the gateway journals, deduplicates, routes and answers one letter per interchange: a
-            // second one would otherwise ride along unseen behind the first
-            reportedSecondMessage = true;
-            findings.add(EdifactRule.MORE_THAN_ONE_MESSAGE.at(unh));
         }
         openMessage = unh;
         checkLength(unh, 1, 1, JournalLimits.Field.LETTER_ID,
