@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dk.region.medcom.gateway.deliver.FolderWriter;
 import dk.region.medcom.gateway.journal.StageRecorder;
+import dk.region.medcom.gateway.message.Excerpt;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.PipelineMessage;
@@ -70,11 +71,12 @@ public class Quarantine {
         report.put("trackingId", message.trackingId().value());
         report.put("source", message.source());
         report.put("quarantinedAt", clock.instant().toString());
-        report.put("messageType", message.header().messageType());
-        report.put("envelopeId", message.header().envelopeId());
-        report.put("letterId", message.header().letterId());
-        report.put("senderLocation", message.header().senderLocation());
-        report.put("receiverLocation", message.header().receiverLocation());
+        // values read from the message: bounded, CPR-shaped numbers masked (Excerpt)
+        report.put("messageType", Excerpt.orNull(message.header().messageType()));
+        report.put("envelopeId", Excerpt.orNull(message.header().envelopeId()));
+        report.put("letterId", Excerpt.orNull(message.header().letterId()));
+        report.put("senderLocation", Excerpt.orNull(message.header().senderLocation()));
+        report.put("receiverLocation", Excerpt.orNull(message.header().receiverLocation()));
         List<Map<String, Object>> findings = message.findings().stream().map(Quarantine::finding).toList();
         report.put("findings", findings);
         return report;
