@@ -79,7 +79,7 @@ public class Ingestor {
         try (InputStream in = Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             original = in.readAllBytes();
         }
-        id = fileTrackingId(file, original);
+        id = fileTrackingId(file.getName(), attributes.lastModifiedTime().toMillis(), original);
         headers.put(PipelineHeaders.TRACKING_ID, id.value());
         headers.put(PipelineHeaders.RECEIVED_AT, clock.millis());
         headers.put(DUPLICATE_ID, "ingest:" + id.value());
@@ -107,12 +107,12 @@ public class Ingestor {
      * A sender's new file has a new modification time, so it is a new message even with the same
      * name and bytes. The modification time also leads the id, so ids of files follow time.
      */
-    static TrackingId fileTrackingId(File file, byte[] bytes) {
-        byte[] name = (file.getName() + "\u0000" + file.lastModified() + "\u0000").getBytes(StandardCharsets.UTF_8);
+    public static TrackingId fileTrackingId(String fileName, long lastModified, byte[] bytes) {
+        byte[] name = (fileName + "\u0000" + lastModified + "\u0000").getBytes(StandardCharsets.UTF_8);
         byte[] identity = new byte[name.length + bytes.length];
         System.arraycopy(name, 0, identity, 0, name.length);
         System.arraycopy(bytes, 0, identity, name.length, bytes.length);
-        return TrackingId.of(file.lastModified(), identity);
+        return TrackingId.of(lastModified, identity);
     }
 
     /** A message posted over HTTP; the caller has already bounded its size. */
