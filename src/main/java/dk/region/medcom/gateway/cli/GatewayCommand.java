@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "medcom-gateway", mixinStandardHelpOptions = true, version = "medcom-gateway 0.1.0",
         description = "MedCom message gateway: run it, or translate, validate and replay messages.",
-        subcommands = {ServeCommand.class, TranslateCommand.class, ValidateCommand.class, ReplayCommand.class})
+        subcommands = {ServeCommand.class, TranslateCommand.class, ValidateCommand.class, ReplayCommand.class,
+                QuarantineCommand.class})
 public class GatewayCommand {
 
     /** Exit codes shared by the verbs. */
@@ -39,6 +40,7 @@ public class GatewayCommand {
             case "translate" -> new TranslateCommand();
             case "validate" -> new ValidateCommand();
             case "replay" -> new ReplayCommand();
+            case "quarantine" -> new QuarantineCommand();
             default -> null;
         };
         if (verb == null) {

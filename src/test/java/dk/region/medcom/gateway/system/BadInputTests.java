@@ -172,7 +172,7 @@ class BadInputTests extends GatewayTestSupport {
 
         Path original = awaitFileContaining(quarantine(), marker);
 
-        assertThat(Files.readAllBytes(original)).isEqualTo(garbage);
+        assertThat(openQuarantined(original)).isEqualTo(garbage);
         assertThat(reasons(original).get("findings").get(0).get("ruleId").asText()).isEqualTo("PARSE-UNKNOWN-FORMAT");
         assertQuarantinedInJournal(original);
     }
@@ -255,7 +255,7 @@ class BadInputTests extends GatewayTestSupport {
 
         Path original = awaitFileContaining(quarantine(), marker);
 
-        assertThat(Files.readAllBytes(original)).isEqualTo(bytes);
+        assertThat(openQuarantined(original)).isEqualTo(bytes);
         assertThat(reasons(original).get("findings")).as(what).isNotEmpty();
         assertQuarantinedInJournal(original);
     }
@@ -282,7 +282,7 @@ class BadInputTests extends GatewayTestSupport {
 
         Path original = awaitFileContaining(quarantine(), marker);
 
-        assertThat(Files.readAllBytes(original)).isEqualTo(bytes);
+        assertThat(openQuarantined(original)).isEqualTo(bytes);
         assertThat(reasons(original).get("findings")).as(what).isNotEmpty();
         assertQuarantinedInJournal(original);
     }

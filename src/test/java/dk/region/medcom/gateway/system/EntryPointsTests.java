@@ -56,8 +56,9 @@ class EntryPointsTests extends GatewayTestSupport {
                 MessageState.RECEIVED, MessageState.PARSED, MessageState.VALIDATED, MessageState.ROUTED,
                 MessageState.TRANSLATED, MessageState.DELIVERED, MessageState.DELIVERED);
         await().atMost(Duration.ofSeconds(10)).until(() -> find(inbox(), "letter.xml").isEmpty());
-        assertThat(findContaining(DATA_DIR.resolve("archive").resolve(java.time.LocalDate.now().toString()), marker))
-                .as("the original is archived").isPresent();
+        assertThat(new String(journal.bodies(new TrackingId(entry.trackingId())).get(dk.region.medcom.gateway.journal.BodyKind.ORIGINAL),
+                java.nio.charset.StandardCharsets.UTF_8)).as("the journal keeps the original").contains(marker);
+        assertThat(DATA_DIR.resolve("archive")).as("no copy in clear beside the journal").doesNotExist();
     }
 
     @Test

@@ -493,11 +493,13 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
             List<String> ids;
             try {
                 assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+                List<String> dropped = new java.util.ArrayList<>();
+                java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis());
                 for (int i = 0; i < copies; i++) {
-                    drop("twin-" + i + ".xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+                    dropped.add(dropAt("twin-" + i + ".xml", sampleWithEnvelopeId(VALID_XDIS91, marker), now));
                 }
-                ids = await().atMost(Duration.ofSeconds(20))
-                        .until(() -> archivedTrackingIds(marker), found -> found.size() == copies);
+                ids = dropped;
+                await().atMost(Duration.ofSeconds(20)).until(() -> find(inbox(), "twin-").isEmpty());
                 await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream()
                         .allMatch(id -> log.getAll().contains("stage=translate tracking=" + id + " ")));
             } finally {
@@ -534,21 +536,6 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
             latch.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static List<String> archivedTrackingIds(String marker) throws IOException {
-        if (!Files.isDirectory(DATA_DIR.resolve("archive"))) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(DATA_DIR.resolve("archive"))) {
-            return files.filter(Files::isRegularFile).filter(f -> {
-                try {
-                    return Files.readString(f, StandardCharsets.ISO_8859_1).contains(marker);
-                } catch (IOException e) {
-                    return false;
-                }
-            }).map(GatewayTestSupport::trackingIdOf).toList();
         }
     }
 
