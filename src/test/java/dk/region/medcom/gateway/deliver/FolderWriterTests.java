@@ -67,7 +67,7 @@ class FolderWriterTests {
         FolderWriter writer = FolderWriter.ownerOnly(root, false);
         byte[] letter = "<Emessage/>".getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> writer.write(root.resolve("5790001000014/../../escaped.xml"), letter))
+        assertThatThrownBy(() -> writer.write(root.resolve("5790001000011/../../escaped.xml"), letter))
                 .isInstanceOf(FolderWriter.OutsideFolderException.class).hasMessageContaining("outside " + root);
         assertThatThrownBy(() -> writer.write(data.resolve("elsewhere.xml"), letter))
                 .isInstanceOf(FolderWriter.OutsideFolderException.class);
@@ -81,10 +81,10 @@ class FolderWriterTests {
     void refusesToWriteThroughASymbolicLinkInsideItsFolder() throws Exception {
         Path root = Files.createDirectories(data.resolve("outbox"));
         Path outside = Files.createDirectories(data.resolve("outside"));
-        Files.createSymbolicLink(root.resolve("5790001000014"), outside);
+        Files.createSymbolicLink(root.resolve("5790001000011"), outside);
         FolderWriter writer = FolderWriter.ownerOnly(root, false);
 
-        assertThatThrownBy(() -> writer.write(root.resolve("5790001000014").resolve("T1.xml"), new byte[] {1}))
+        assertThatThrownBy(() -> writer.write(root.resolve("5790001000011").resolve("T1.xml"), new byte[] {1}))
                 .isInstanceOf(FolderWriter.OutsideFolderException.class).hasMessageContaining("symbolic link");
         Files.createSymbolicLink(root.resolve("T2.xml"), outside.resolve("T2.xml"));
         assertThatThrownBy(() -> writer.write(root.resolve("T2.xml"), new byte[] {1}))
@@ -112,12 +112,12 @@ class FolderWriterTests {
                 PosixFilePermissions.fromString("rwxr-x---"));
         FolderWriter ownerOnly = FolderWriter.ownerOnly(root, false);
 
-        writer.write(root.resolve("5790001000014").resolve("T1.xml"), new byte[] {1});
+        writer.write(root.resolve("5790001000011").resolve("T1.xml"), new byte[] {1});
         ownerOnly.write(root.resolve("T2.xml.error.json"), new byte[] {1});
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("5790001000014"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("5790001000011"))))
                 .isEqualTo("rwxr-x---");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("5790001000014/T1.xml"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("5790001000011/T1.xml"))))
                 .isEqualTo("rw-r-----");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("T2.xml.error.json"))))
                 .isEqualTo("rw-------");
