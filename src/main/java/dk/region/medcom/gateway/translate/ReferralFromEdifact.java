@@ -138,15 +138,15 @@ final class ReferralFromEdifact {
         sequence = null;
         switch (nad.value(1)) {
             case "PO" -> {
-                referral.sender = party = SegmentValues.party(nad, mapping, findings);
+                referral.sender = party = partyOf(nad);
                 sequence = "1";
             }
             case "SSP" -> {
-                referral.receiver = party = SegmentValues.party(nad, mapping, findings);
+                referral.receiver = party = partyOf(nad);
                 sequence = "2";
             }
             case "PRH" -> {
-                referral.answerCcReceiver = party = SegmentValues.party(nad, mapping, findings);
+                referral.answerCcReceiver = party = partyOf(nad);
                 sequence = "4";
             }
             case "BV" -> {
@@ -167,6 +167,15 @@ final class ReferralFromEdifact {
             }
         }
         return true;
+    }
+
+    /** As MedCom's REF01 example has it, the placeholder {@code _} for no organisation name is kept in the XML as it is. */
+    private Party partyOf(Segment nad) {
+        Party read = SegmentValues.party(nad, mapping, findings);
+        if (nad.value(4, 1).equals("_")) {
+            read.organisationName = "_";
+        }
+        return read;
     }
 
     private boolean letter(Segment segment) {

@@ -93,7 +93,7 @@ final class ReferralToEdifact {
     private void party(String qualifier, Party party, String sequence) {
         out.segment("S01", "01");
         String[] code = mapping.identifierCodes.toEdifact(party.identifierCode).split(":", -1);
-        String organisation = party.organisationName == null || party.organisationName.isEmpty() ? "_" : party.organisationName;
+        String organisation = party.organisationName; // "_" and absence each stay what they are (ReferralFromEdifact)
         out.segment("NAD", qualifier, EdifactOut.composite(party.identifier, code[0], code[1]), "",
                 EdifactOut.composite(organisation, party.departmentName, party.unitName, "", "", "US"));
         address(party.streetName, party.suburbName, party.districtName, party.postCode);
