@@ -108,6 +108,29 @@ public final class FolderWriter {
     }
 
     /**
+     * Moves a file within the writer's folder (both ends confined as for {@link #write}), making the
+     * target's folder if missing; a missing source is no error. Synced like a write.
+     */
+    public void move(Path source, Path target) throws IOException {
+        Path from = confined(source);
+        Path to = confined(target);
+        if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(to.getParent(), LinkOption.NOFOLLOW_LINKS)) {
+            FileModes.createDirectories(to.getParent(), folderMode);
+        }
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (sync) {
+            for (Path folder : new Path[] {to.getParent(), from.getParent()}) {
+                try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+                    directory.force(true);
+                }
+            }
+        }
+    }
+
+    /**
      * {@code target} normalised, if it is inside the root folder with no symbolic link on the way
      * (the root itself may be one); else an exception that names the root and the problem, and
      * quotes no more than a short, cleaned piece of the target.

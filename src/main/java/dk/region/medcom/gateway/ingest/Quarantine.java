@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dk.region.medcom.gateway.deliver.FolderWriter;
 import dk.region.medcom.gateway.journal.BodyCipher;
+import dk.region.medcom.gateway.journal.MessageReleased;
 import dk.region.medcom.gateway.journal.StageRecorder;
 import dk.region.medcom.gateway.message.Excerpt;
 import dk.region.medcom.gateway.message.Finding;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +45,8 @@ import org.springframework.stereotype.Component;
 public class Quarantine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Quarantine.class);
+    /** Where a released message's quarantine files are kept, out of the open cases. */
+    static final String RELEASED = "released";
 
     private final GatewayProperties folders;
     private final FolderWriter files;
@@ -100,18 +104,43 @@ public class Quarantine {
         });
     }
 
+    /**
+     * A released message's files leave the open cases in {@code quarantine/} for
+     * {@code quarantine/released/} (kept, sealed as before). Should it be rejected again, its new
+     * original and reasons come back to {@code quarantine/}.
+     */
+    @EventListener
+    public void released(MessageReleased event) {
+        Path released = folders.quarantine().resolve(RELEASED);
+        String id = event.trackingId().value();
+        try {
+            for (String name : new String[] {id + ".xml", id + ".edi", id + ".bin"}) {
+                Path original = folders.quarantine().resolve(name);
+                if (Files.isRegularFile(original, LinkOption.NOFOLLOW_LINKS)) {
+                    files.move(original, released.resolve(name));
+                    files.move(original.resolveSibling(name + ".error.json"), released.resolve(name + ".error.json"));
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("released message {}: its quarantine files could not be moved to quarantine/released/ ({})", id,
+                    e.getClass().getSimpleName());
+        }
+    }
+
     /** The quarantined original of {@code id}, opened (decrypted as it is read); empty when there is none. */
     public Optional<InputStream> original(TrackingId id) throws IOException {
         return openOriginal(folders.quarantine(), id, cipher);
     }
 
-    /** As {@link #original}, for tools without the running gateway (the CLI). */
+    /** As {@link #original}, for tools without the running gateway (the CLI); open cases first, then released ones. */
     public static Optional<InputStream> openOriginal(Path quarantine, TrackingId id, BodyCipher cipher) throws IOException {
-        for (String extension : new String[] {".xml", ".edi", ".bin"}) {
-            Path file = quarantine.resolve(id.value() + extension);
-            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.of(cipher.opening(
-                        Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS), context(id)));
+        for (Path folder : new Path[] {quarantine, quarantine.resolve(RELEASED)}) {
+            for (String extension : new String[] {".xml", ".edi", ".bin"}) {
+                Path file = folder.resolve(id.value() + extension);
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    return Optional.of(cipher.opening(
+                            Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS), context(id)));
+                }
             }
         }
         return Optional.empty();

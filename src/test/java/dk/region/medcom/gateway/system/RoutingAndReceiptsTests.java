@@ -371,6 +371,10 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
 
             awaitFileContaining(outbox(later), marker);
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(receipt).contains("<PositiveReceipt>"));
+            // its quarantine files are kept, but no longer among the open cases
+            assertThat(find(quarantine(), id)).isEmpty();
+            assertThat(quarantine().resolve("released").resolve(quarantined.getFileName())).isRegularFile();
+            assertThat(quarantine().resolve("released").resolve(quarantined.getFileName() + ".error.json")).isRegularFile();
             JournalEntry entry = journal.find(new TrackingId(id)).orElseThrow();
             assertThat(entry.history().get(entry.history().size() - 1).detail()).startsWith("positive receipt");
         }
