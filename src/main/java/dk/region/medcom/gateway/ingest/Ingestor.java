@@ -2,18 +2,18 @@ package dk.region.medcom.gateway.ingest;
 
 import dk.region.medcom.gateway.journal.BodyCipher;
 import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.message.Excerpt;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
-import dk.region.medcom.gateway.system.GatewayProperties;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
@@ -24,6 +24,8 @@ import java.util.UUID;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("ingestor")
 public class Ingestor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("medcom.pipeline");
 
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
@@ -83,6 +87,9 @@ public class Ingestor {
         headers.put(PipelineHeaders.TRACKING_ID, id.value());
         headers.put(PipelineHeaders.RECEIVED_AT, clock.millis());
         headers.put(DUPLICATE_ID, "ingest:" + id.value());
+        // links the sender's file to its tracking id; the name only as a bounded, CPR-masked excerpt
+        LOG.info("stage=ingest tracking={} inbox file '{}' taken in ({} bytes)", id, Excerpt.of(file.getName()),
+                original.length);
         return original;
     }
 

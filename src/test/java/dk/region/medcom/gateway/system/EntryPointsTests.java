@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +37,19 @@ class EntryPointsTests extends GatewayTestSupport {
     ProducerTemplate producer;
     @Autowired
     Journal journal;
+
+    /** Issue #16: nothing linked an inbox file's name to its tracking id. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logsWhichInboxFileBecameWhichTrackingIdWithoutPersonalDataInTheName(CapturedOutput log) {
+        String marker = uniqueEnvelopeId();
+        drop("letter-0101904321.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+
+        String id = trackingIdOf(awaitFileContaining(outbox("5790001000011"), marker));
+
+        assertThat(log.getAll()).contains("tracking=" + id + " inbox file 'letter-**********.xml' taken in")
+                .doesNotContain("0101904321");
+    }
 
     @Test
     void deliversAMessageDroppedIntoTheInbox() throws Exception {
