@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = GatewayCommand.Version.class,
         description = "MedCom message gateway: run it, or translate, validate and replay messages.",
         subcommands = {ServeCommand.class, TranslateCommand.class, ValidateCommand.class, ReplayCommand.class,
-                CommandLine.HelpCommand.class})
+                QuarantineCommand.class, CommandLine.HelpCommand.class})
 public class GatewayCommand {
 
     /** Exit codes shared by the verbs. */
@@ -55,6 +55,7 @@ public class GatewayCommand {
             case "translate" -> new TranslateCommand();
             case "validate" -> new ValidateCommand();
             case "replay" -> new ReplayCommand();
+            case "quarantine" -> new QuarantineCommand();
             default -> null;
         };
         if (verb == null || helpOrVersion) {

@@ -1,5 +1,7 @@
 package dk.region.medcom.gateway.deliver;
 
+import dk.region.medcom.gateway.ingest.PipelineHeaders;
+import dk.region.medcom.gateway.journal.BodyCipher;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalEntry;
 import dk.region.medcom.gateway.message.MessageFormat;
@@ -19,7 +21,8 @@ import org.apache.camel.Headers;
  * Both ends of the per-recipient delivery queues {@code medcom.deliver.<location number>}. The
  * pipeline puts the translated message on its recipient's queue in the same transaction as it took
  * it from the inbound queue; each recipient's own consumer delivers it, so a recipient that is
- * down retries on its own and never holds up the others.
+ * down retries on its own and never holds up the others. The body on these queues is sealed with
+ * the body key, the tracking id bound in, so the broker's disk holds no letter in clear.
  */
 public class DeliveryQueue {
 
@@ -42,11 +45,13 @@ public class DeliveryQueue {
     private final RecipientDirectory directory;
     private final Journal journal;
     private final DeliveryRoutes routes;
+    private final BodyCipher cipher;
 
-    public DeliveryQueue(RecipientDirectory directory, Journal journal, DeliveryRoutes routes) {
+    public DeliveryQueue(RecipientDirectory directory, Journal journal, DeliveryRoutes routes, BodyCipher cipher) {
         this.directory = directory;
         this.journal = journal;
         this.routes = routes;
+        this.cipher = cipher;
     }
 
     /** The queue side: the bytes to deliver, with what the recipient's consumer needs in headers. */
@@ -64,15 +69,25 @@ public class DeliveryQueue {
         }
         putHeader(message.header(), headers);
         headers.put(DUPLICATE_ID, "deliver:" + message.trackingId().value());
-        return message.outbound();
+        headers.put(PipelineHeaders.SEALED, true);
+        return cipher.sealToBytes(message.outbound(), context(message.trackingId()));
+    }
+
+    private static String context(TrackingId id) {
+        return id.value() + "/DELIVER";
     }
 
     /** The recipient's side: the message as the deliverer and the journal need it. */
     public PipelineMessage resume(@Body byte[] outbound, @Header("medcomTrackingId") String trackingId,
                                   @Header("medcomSource") String source, @Header(RECIPIENT) String location,
                                   @Header(TARGET_FORMAT) String targetFormat, @Header(SENDER_FORMAT) String senderFormat,
-                                  @Header(MUNICIPALITY) String municipality, @Headers Map<String, Object> headers) {
+                                  @Header(MUNICIPALITY) String municipality, @Header(PipelineHeaders.SEALED) Boolean sealed,
+                                  @Headers Map<String, Object> headers) {
         TrackingId id = new TrackingId(trackingId);
+        // a message enqueued by an older version is plain
+        if (Boolean.TRUE.equals(sealed)) {
+            outbound = cipher.openBytes(outbound, context(id));
+        }
         Recipient recipient = directory.find(location)
                 .orElseThrow(() -> new IllegalStateException("recipient " + location + " is no longer in the directory"));
         PipelineMessage message = new PipelineMessage(id, source, null);

@@ -1,13 +1,18 @@
 package dk.region.medcom.gateway.deliver;
 
+import dk.region.medcom.gateway.system.FileModes;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -15,7 +20,9 @@ import java.util.regex.Pattern;
  * Writes whole files into folders others read (a recipient's outbox folder, quarantine/): under a
  * dot-name of this write's own, then renamed into place, so a reader never sees half a file and two
  * writes of one file at once (duplicates of a letter each sending its receipt again) never truncate
- * or rename each other's half-written copy.
+ * or rename each other's half-written copy. It writes only inside its own root folder: a target
+ * that leaves it (by {@code ..}, an absolute path, or a symbolic link on the way) is refused,
+ * whoever chose the name.
  */
 public final class FolderWriter {
 
@@ -24,37 +31,71 @@ public final class FolderWriter {
     /** Temp files' numbers; from the start time, so a file left by a killed run is never reused. */
     private static final AtomicLong TEMP_NAMES = new AtomicLong(System.currentTimeMillis() << 16);
 
+    private final Path root;
     private final boolean sync;
+    private final Set<PosixFilePermission> fileMode;
+    private final Set<PosixFilePermission> folderMode;
+
+    /** How a file's content is written: into a stream the writer closes. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     /**
      * @param sync a written file is on disk (fsync of the file, then of its folder for the rename)
      *             before {@link #write} returns: without it a power cut could leave a missing or empty
      *             file after the caller has told the broker and the journal it is there (a killed
      *             process alone loses nothing either way)
+     * @param root the only folder this writer writes in (and in folders below it)
+     * @param fileMode the mode of the files it writes
+     * @param folderMode the mode of the folders it makes
      */
-    public FolderWriter(boolean sync) {
+    public FolderWriter(Path root, boolean sync, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> folderMode) {
+        this.root = root.toAbsolutePath().normalize();
         this.sync = sync;
+        this.fileMode = Set.copyOf(fileMode);
+        this.folderMode = Set.copyOf(folderMode);
+    }
+
+    /** A writer whose files (0600) and folders (0700) only the gateway's own user reads. */
+    public static FolderWriter ownerOnly(Path root, boolean sync) {
+        return new FolderWriter(root, sync, FileModes.OWNER_FILE, FileModes.OWNER_FOLDER);
     }
 
     /** Writes {@code bytes} to {@code target}, replacing an earlier file; makes the folder if missing. */
     public void write(Path target, byte[] bytes) throws IOException {
-        Path folder = target.getParent();
-        if (!Files.isDirectory(folder)) {
-            // only when missing: on an existing folder createDirectories fails inside and catches the exception
-            Files.createDirectories(folder);
+        write(target, out -> out.write(bytes));
+    }
+
+    /** Writes what {@code content} writes to {@code target}, as {@link #write(Path, byte[])}; streamed, any size. */
+    public void write(Path target, Content content) throws IOException {
+        Path file = confined(target);
+        Path folder = file.getParent();
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            FileModes.createDirectories(folder, folderMode);
         }
-        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(TEMP_NAMES.incrementAndGet()) + ".tmp");
+        Path temp = folder.resolve("." + file.getFileName() + "." + Long.toHexString(TEMP_NAMES.incrementAndGet()) + ".tmp");
         try {
-            try (FileChannel file = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer content = ByteBuffer.wrap(bytes);
-                while (content.hasRemaining()) {
-                    file.write(content);
-                }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                FileModes.set(temp, fileMode);
+                OutputStream out = Channels.newOutputStream(channel);
+                content.writeTo(new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // the channel is closed, and synced first, by the writer
+                    }
+                });
                 if (sync) {
-                    file.force(false);
+                    channel.force(false);
                 }
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -64,6 +105,63 @@ public final class FolderWriter {
                 directory.force(true);
             }
         }
+    }
+
+    /**
+     * Moves a file within the writer's folder (both ends confined as for {@link #write}), making the
+     * target's folder if missing; a missing source is no error. Synced like a write.
+     */
+    public void move(Path source, Path target) throws IOException {
+        Path from = confined(source);
+        Path to = confined(target);
+        if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(to.getParent(), LinkOption.NOFOLLOW_LINKS)) {
+            FileModes.createDirectories(to.getParent(), folderMode);
+        }
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (sync) {
+            for (Path folder : new Path[] {to.getParent(), from.getParent()}) {
+                try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+                    directory.force(true);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code target} normalised, if it is inside the root folder with no symbolic link on the way
+     * (the root itself may be one); else an exception that names the root and the problem, and
+     * quotes no more than a short, cleaned piece of the target.
+     */
+    Path confined(Path target) throws IOException {
+        Path file = target.toAbsolutePath().normalize();
+        if (!file.startsWith(root) || file.equals(root)) {
+            throw new OutsideFolderException("refused to write outside " + root + ": " + excerpt(target)
+                    + " is not inside it");
+        }
+        for (Path step = file; !step.equals(root); step = step.getParent()) {
+            if (Files.isSymbolicLink(step)) {
+                throw new OutsideFolderException("refused to write through a symbolic link under " + root + ": "
+                        + excerpt(root.relativize(step)));
+            }
+        }
+        return file;
+    }
+
+    /** A write refused because its target is not a plain path inside the writer's folder. */
+    public static final class OutsideFolderException extends IOException {
+        OutsideFolderException(String message) {
+            super(message);
+        }
+    }
+
+    /** At most 60 characters of a path, anything but printable ASCII replaced by '?'. */
+    private static String excerpt(Path path) {
+        String text = String.valueOf(path);
+        String cut = text.length() > 60 ? "..." + text.substring(text.length() - 57) : text;
+        return "'" + cut.replaceAll("[^\\x20-\\x7e]", "?") + "'";
     }
 
     /**

@@ -1,25 +1,31 @@
 package dk.region.medcom.gateway.ingest;
 
+import dk.region.medcom.gateway.journal.BodyCipher;
 import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.message.Excerpt;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
-import dk.region.medcom.gateway.system.GatewayProperties;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,47 +38,73 @@ import org.springframework.stereotype.Component;
 @Component("ingestor")
 public class Ingestor {
 
+    private static final Logger LOG = LoggerFactory.getLogger("medcom.pipeline");
+
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     private final Journal journal;
     private final IngestProperties properties;
-    private final GatewayProperties folders;
+    private final Quarantine quarantine;
+    private final BodyCipher cipher;
     private final Clock clock;
 
-    public Ingestor(Journal journal, IngestProperties properties, GatewayProperties folders, Clock clock) {
+    public Ingestor(Journal journal, IngestProperties properties, Quarantine quarantine, BodyCipher cipher, Clock clock) {
         this.journal = journal;
         this.properties = properties;
-        this.folders = folders;
+        this.quarantine = quarantine;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
     /**
-     * A file from {@code inbox/}. Sets where the file consumer moves the original when the route
-     * completes: {@code archive/<day>/} normally, {@code quarantine/} when it is too large to enqueue
-     * (the large file is then moved, never read into memory).
+     * A file from {@code inbox/}; the file consumer deletes it when the route completes, once the
+     * broker has it (its original is then kept, encrypted, by the journal) or once it is in
+     * quarantine. A file too large to enqueue is sealed into quarantine without being read into
+     * memory. A file is read without following a symbolic link (InboxEntries keeps those out).
      */
     public Object acceptFile(@Body File file, @Header(PipelineHeaders.SOURCE) String source,
                              @Headers Map<String, Object> headers) throws IOException {
+        Path path = file.toPath();
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            throw new IOException("an inbox entry is no longer a regular file; it is moved aside on the next poll");
+        }
         TrackingId id = TrackingId.newId();
         headers.put(PipelineHeaders.TRACKING_ID, id.value());
-        if (file.length() > properties.maxMessageBytes()) {
-            journal.received(id, source, file.length());
-            String name = id.value() + ".bin";
-            headers.put(PipelineHeaders.MOVE_TO, folders.quarantine().resolve(name).toAbsolutePath().toString());
+        if (attributes.size() > properties.maxMessageBytes()) {
+            journal.received(id, source, attributes.size());
+            quarantine.keepUnread(id, path);
             headers.put(PipelineHeaders.REJECTED, true);
             PipelineMessage message = new PipelineMessage(id, source, null);
-            message.addFindings(List.of(tooLarge(file.length())));
+            message.addFindings(List.of(tooLarge(attributes.size())));
             return message;
         }
-        byte[] original = Files.readAllBytes(file.toPath());
-        id = fileTrackingId(file, original);
+        byte[] original;
+        try (InputStream in = Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            original = in.readAllBytes();
+        }
+        id = fileTrackingId(file.getName(), attributes.lastModifiedTime().toMillis(), original);
         headers.put(PipelineHeaders.TRACKING_ID, id.value());
         headers.put(PipelineHeaders.RECEIVED_AT, clock.millis());
         headers.put(DUPLICATE_ID, "ingest:" + id.value());
-        Path day = folders.archive().resolve(LocalDate.now(clock).toString());
-        String name = id.value() + extensionOf(file.getName());
-        headers.put(PipelineHeaders.MOVE_TO, day.resolve(name).toAbsolutePath().toString());
+        // links the sender's file to its tracking id; the name only as a bounded, CPR-masked excerpt
+        LOG.info("stage=ingest tracking={} inbox file '{}' taken in ({} bytes)", id, Excerpt.of(file.getName()),
+                original.length);
         return original;
+    }
+
+    /**
+     * What goes onto the inbound queue: the body sealed with the body key, the tracking id bound
+     * in, so the broker's journal (and large-message files) hold no letter in clear.
+     */
+    public byte[] seal(@Body byte[] body, @Header(PipelineHeaders.TRACKING_ID) String trackingId,
+                       @Headers Map<String, Object> headers) {
+        headers.put(PipelineHeaders.SEALED, true);
+        return cipher.sealToBytes(body, inboundContext(trackingId));
+    }
+
+    static String inboundContext(String trackingId) {
+        return new TrackingId(trackingId).value() + "/INBOUND";
     }
 
     /**
@@ -82,12 +114,12 @@ public class Ingestor {
      * A sender's new file has a new modification time, so it is a new message even with the same
      * name and bytes. The modification time also leads the id, so ids of files follow time.
      */
-    static TrackingId fileTrackingId(File file, byte[] bytes) {
-        byte[] name = (file.getName() + "\u0000" + file.lastModified() + "\u0000").getBytes(StandardCharsets.UTF_8);
+    public static TrackingId fileTrackingId(String fileName, long lastModified, byte[] bytes) {
+        byte[] name = (fileName + "\u0000" + lastModified + "\u0000").getBytes(StandardCharsets.UTF_8);
         byte[] identity = new byte[name.length + bytes.length];
         System.arraycopy(name, 0, identity, 0, name.length);
         System.arraycopy(bytes, 0, identity, name.length, bytes.length);
-        return TrackingId.of(file.lastModified(), identity);
+        return TrackingId.of(lastModified, identity);
     }
 
     /** A message posted over HTTP; the caller has already bounded its size. */
@@ -106,7 +138,14 @@ public class Ingestor {
     public PipelineMessage resume(@Body byte[] body, @Header(PipelineHeaders.TRACKING_ID) String trackingId,
                                   @Header(PipelineHeaders.SOURCE) String source,
                                   @Header(PipelineHeaders.RECEIVED_AT) Long receivedAt,
+                                  @Header(PipelineHeaders.SEALED) Boolean sealed,
                                   @Header("JMSMessageID") String jmsMessageId) {
+        if (Boolean.TRUE.equals(sealed)) {
+            if (trackingId == null) {
+                throw new IllegalStateException("a sealed message on the inbound queue has no tracking id");
+            }
+            body = cipher.openBytes(body, inboundContext(trackingId));
+        }
         if (trackingId == null) {
             // derived from the broker's message id, so a redelivery after a crash keeps the same tracking id
             TrackingId id = jmsMessageId == null ? TrackingId.newId()

@@ -273,8 +273,8 @@ public class Journal {
         return detail.length() <= 8000 ? detail : detail.substring(0, 7990) + " [...]";
     }
 
-    /** SHA-256 of the original: finds the same bytes sent again (the column is indexed). */
-    static String fingerprint(byte[] bytes) {
+    /** SHA-256 of the original: tells the same letter sent again from one with the same identifiers and other content. */
+    public static String fingerprint(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

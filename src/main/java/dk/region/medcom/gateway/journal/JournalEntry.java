@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.journal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +15,12 @@ public record JournalEntry(String trackingId, String source, Instant receivedAt,
                            String municipality, boolean acknowledgementRequested, Instant deliveredAt,
                            Instant acknowledgedAt, Instant handledAt, String resentFrom, String resentAs,
                            Instant bodiesPrunedAt, List<Event> history) {
+
+    /** The type as it came: DIS91 for a letter received as EDIFACT, whose {@code messageType} is XDIS91. */
+    @JsonProperty("receivedType")
+    public String receivedType() {
+        return MessageSummary.asReceived(messageType, format);
+    }
 
     /** One step: when, which stage, the state it led to, and what was found (finding lines). */
     public record Event(Instant at, String stage, MessageState state, String detail) {

@@ -8,13 +8,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The journal's secrets: the body encryption key and the CPR hash key. */
 @Configuration(proxyBeanMethods = false)
-class JournalKeys {
+public class JournalKeys {
+
+    /** Seals bodies in the journal, on the broker and in quarantine/. */
+    @Bean
+    BodyCipher bodyCipher(JournalProperties properties, GatewayProperties folders) {
+        Path file = bodyKeyFile(folders.dataDir());
+        return new BodyCipher(KeyFile.configuredOrGenerated(properties.encryptionKey(), file, "journal encryption"));
+    }
 
     @Bean
-    BodyStore bodyStore(JdbcClient jdbc, JournalProperties properties, GatewayProperties folders) {
-        Path file = keyFolder(folders).resolve("body-encryption.key");
-        return new BodyStore(jdbc, new BodyCipher(
-                KeyFile.configuredOrGenerated(properties.encryptionKey(), file, "journal encryption")));
+    BodyStore bodyStore(JdbcClient jdbc, BodyCipher cipher) {
+        return new BodyStore(jdbc, cipher);
+    }
+
+    /**
+     * The body key as the gateway finds it, for tools run beside it (the CLI): {@code configured}
+     * (gateway.journal.encryption-key) when set, else the key file under the data folder. Never
+     * makes a key.
+     */
+    public static BodyCipher existingBodyCipher(String configured, Path dataDir) {
+        return new BodyCipher(KeyFile.configuredOrExisting(configured, bodyKeyFile(dataDir), "journal encryption"));
+    }
+
+    private static Path bodyKeyFile(Path dataDir) {
+        return dataDir.resolve("journal").resolve("body-encryption.key");
     }
 
     @Bean

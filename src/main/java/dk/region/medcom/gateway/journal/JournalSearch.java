@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class JournalSearch {
 
     static final String SUMMARY_COLUMNS = """
-            tracking_id, state, received_at, updated_at, message_type, envelope_id, letter_id, sender_location,
+            tracking_id, state, received_at, updated_at, message_type, message_format, envelope_id, letter_id, sender_location,
             receiver_location, recipient_location, municipality, delivered_at
             """;
 
@@ -59,7 +59,7 @@ public class JournalSearch {
         equal(where, params, "sender_location", criteria.sender());
         equal(where, params, "receiver_location", criteria.receiver());
         equal(where, params, "municipality", criteria.municipality());
-        equal(where, params, "message_type", criteria.type());
+        type(where, params, criteria.type());
         equal(where, params, "state", criteria.state() == null ? null : criteria.state().name());
         if (criteria.from() != null) {
             where.add("received_at >= :from");
@@ -89,6 +89,24 @@ public class JournalSearch {
         return jdbc.sql(BY_CPR_HASH_SQL).param("hash", hash).query((rs, n) -> summary(rs)).list();
     }
 
+    /**
+     * A type in the user's terms: an XML type (XDIS91) finds the letters of that type in whatever
+     * form they came (the journal keeps every message's XML type); an EDIFACT type (DIS91) finds
+     * those that came as EDIFACT.
+     */
+    private static void type(List<String> where, Map<String, Object> params, String type) {
+        if (type == null || type.isBlank()) {
+            return;
+        }
+        String asked = type.trim().toUpperCase(java.util.Locale.ROOT);
+        if (asked.startsWith("X")) {
+            equal(where, params, "message_type", asked);
+        } else {
+            equal(where, params, "message_type", "X" + asked);
+            equal(where, params, "message_format", "EDIFACT");
+        }
+    }
+
     private static void equal(List<String> where, Map<String, Object> params, String column, String value) {
         if (value != null && !value.isBlank()) {
             where.add(column + " = :" + column);
@@ -99,7 +117,8 @@ public class JournalSearch {
     static MessageSummary summary(ResultSet rs) throws SQLException {
         return new MessageSummary(rs.getString("tracking_id"), MessageState.valueOf(rs.getString("state")),
                 JournalRows.instant(rs, "received_at"), JournalRows.instant(rs, "updated_at"),
-                rs.getString("message_type"), rs.getString("envelope_id"), rs.getString("letter_id"),
+                rs.getString("message_type"), MessageSummary.asReceived(rs.getString("message_type"),
+                        rs.getString("message_format")), rs.getString("envelope_id"), rs.getString("letter_id"),
                 rs.getString("sender_location"), rs.getString("receiver_location"),
                 rs.getString("recipient_location"), rs.getString("municipality"),
                 JournalRows.instant(rs, "delivered_at"));

@@ -1,8 +1,15 @@
 package dk.region.medcom.gateway.journal;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import dk.region.medcom.gateway.message.TrackingId;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -28,6 +35,17 @@ public class JournalWriter implements DisposableBean {
         boolean run() throws Exception;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
+    /** Messages remembered as refused; more at once means something else is wrong (and they dead-letter). */
+    private static final int REFUSED_REMEMBERED = 10_000;
+
+    private final Set<String> refused = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REFUSED_REMEMBERED;
+                }
+            }));
     private final ThreadLocal<PendingWrites> current = new ThreadLocal<>();
     private final TransactionTemplate transactions;
     private final GroupCommit groupCommit;
@@ -47,6 +65,10 @@ public class JournalWriter implements DisposableBean {
      * Runs {@code work} with its journal writes held; when it returns true they are committed (with
      * other routes' writes) before this returns, and a failed commit throws. Work that returns
      * false or throws leaves nothing in the journal. Called inside one, it joins the outer one.
+     *
+     * <p>A commit the database refuses for its data ({@link JournalWriteFailed#permanent()}) can never
+     * succeed: its messages are remembered ({@link #refusedBefore}), so that the redelivery the failure
+     * causes quarantines the message instead of failing the same way until it is a dead letter.
      */
     public void inTransaction(Work work) throws Exception {
         if (current.get() != null) {
@@ -62,8 +84,21 @@ public class JournalWriter implements DisposableBean {
             current.remove();
         }
         if (commit && !writes.isEmpty()) {
-            groupCommit.commit(writes);
+            try {
+                groupCommit.commit(writes);
+            } catch (JournalWriteFailed e) {
+                if (e.permanent()) {
+                    refused.addAll(e.trackingIds());
+                    LOG.warn("{}: the message is quarantined when it comes again", e.getMessage());
+                }
+                throw e;
+            }
         }
+    }
+
+    /** The journal refused this message's writes for their data before (since this gateway started). */
+    public boolean refusedBefore(TrackingId id) {
+        return refused.contains(id.value());
     }
 
     /** Writes now, or with the route's other writes when the route's journal transaction commits. */

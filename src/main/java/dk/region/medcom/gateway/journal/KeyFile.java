@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import dk.region.medcom.gateway.system.FileModes;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -33,15 +33,33 @@ final class KeyFile {
             }
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            Files.createDirectories(file.getParent());
+            FileModes.createDirectories(file.getParent(), FileModes.OWNER_FOLDER);
             Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+            Files.deleteIfExists(temp);
+            // made owner-only before the key is written into it
+            Files.createFile(temp);
+            FileModes.set(temp, FileModes.OWNER_FILE);
             Files.writeString(temp, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-            ownerOnly(temp);
             Files.move(temp, file);
             LOG.warn("no {} key configured: generated one in {}; back it up with the journal", purpose, file);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the " + purpose + " key file " + file, e);
+        }
+    }
+
+    /** The configured key, else the key file's; fails when neither is there. */
+    static byte[] configuredOrExisting(String configured, Path file, String purpose) {
+        if (configured != null && !configured.isBlank()) {
+            return decode(configured.trim(), purpose);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no " + purpose + " key configured and no key file " + file);
+        }
+        try {
+            return decode(Files.readString(file, StandardCharsets.US_ASCII).trim(), purpose);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the " + purpose + " key file " + file, e);
         }
     }
 
@@ -56,13 +74,5 @@ final class KeyFile {
             throw new IllegalStateException("the " + purpose + " key must be 32 bytes, base64 encoded");
         }
         return key;
-    }
-
-    private static void ownerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the folder's own permissions protect it
-        }
     }
 }

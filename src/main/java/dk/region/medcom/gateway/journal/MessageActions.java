@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,11 +28,13 @@ public class MessageActions {
 
     private final Journal journal;
     private final ProducerTemplate producer;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    MessageActions(Journal journal, ProducerTemplate producer) {
+    MessageActions(Journal journal, ProducerTemplate producer, ApplicationEventPublisher events) {
         this.journal = journal;
         this.producer = producer;
+        this.events = events;
     }
 
     /** The outcome of an action: done (with the message it concerns), or refused and why. */
@@ -97,6 +100,7 @@ public class MessageActions {
             journal.mark(id, "release", MessageState.QUARANTINED, "release failed: the broker did not take it");
             return Outcome.refused(Outcome.Status.UNAVAILABLE, "the broker did not take the message; try again");
         }
+        events.publishEvent(new MessageReleased(id));
         return Outcome.done(id, entry.get().envelopeId());
     }
 

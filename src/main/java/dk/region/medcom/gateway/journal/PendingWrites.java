@@ -39,6 +39,11 @@ final class PendingWrites {
         }
     }
 
+    /** The messages whose rows these writes change. */
+    java.util.Set<String> trackingIds() {
+        return java.util.Set.copyOf(rows.keySet());
+    }
+
     boolean isEmpty() {
         return writes.isEmpty();
     }
@@ -52,8 +57,9 @@ final class PendingWrites {
         outcome.complete(null);
     }
 
+    /** The route learns why, as a {@link JournalWriteFailed}: never the database's message, which may quote values. */
     void failed(RuntimeException cause) {
-        outcome.completeExceptionally(cause);
+        outcome.completeExceptionally(JournalWriteFailed.of(cause, trackingIds()));
     }
 
     /** Returns once the writes are committed; throws what made them fail. */

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.journal;
 
+import dk.region.medcom.gateway.message.Excerpt;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.MessageHeader;
@@ -43,9 +44,11 @@ public class StageRecorder {
     public void passed(String stage, String state, PipelineMessage message) {
         log(stage, message);
         MessageState reached = message.isRejected() ? MessageState.REJECTED : MessageState.valueOf(state);
-        keepForms(stage, reached, message);
+        if (!message.isJournalWithoutHeader()) {
+            keepForms(stage, reached, message);
+        }
         journal.record(message.trackingId(), stage, reached, message.format(),
-                message.header(), recipientOf(message), findingLines(message));
+                journaled(message), recipientOf(message), findingLines(message));
         if ("route".equals(stage) && message.routing() != null && message.routing().municipality() != null) {
             journal.municipality(message.trackingId(), message.routing().municipality());
         }
@@ -67,7 +70,11 @@ public class StageRecorder {
     public void quarantined(PipelineMessage message) {
         log("reject", message);
         journal.record(message.trackingId(), "reject", MessageState.QUARANTINED, message.format(),
-                message.header(), recipientOf(message), findingLines(message));
+                journaled(message), recipientOf(message), findingLines(message));
+    }
+
+    private static MessageHeader journaled(PipelineMessage message) {
+        return message.isJournalWithoutHeader() ? MessageHeader.UNKNOWN : message.header();
     }
 
     /**
@@ -81,9 +88,11 @@ public class StageRecorder {
         MessageHeader header = message.header();
         LOG.atLevel(rejected || OUTCOME_STAGES.contains(stage) ? Level.INFO : Level.DEBUG)
                 .log("stage={} tracking={} type={} sender={} receiver={} outcome={} findings={}", stage,
-                        message.trackingId(), header.messageType(), header.senderLocation(),
-                        header.receiverLocation(), outcome, message.findings().size());
-        counter(stage, header.messageType(), outcome).increment();
+                        message.trackingId(), Excerpt.of(header.messageType()), Excerpt.of(header.senderLocation()),
+                        Excerpt.of(header.receiverLocation()), outcome, message.findings().size());
+        // counted as received: an EDIFACT DIS91 is a DIS91 to the people reading the dashboards
+        counter(stage, MessageSummary.asReceived(header.messageType(),
+                message.format() == null ? null : message.format().name()), outcome).increment();
     }
 
     private static String recipientOf(PipelineMessage message) {

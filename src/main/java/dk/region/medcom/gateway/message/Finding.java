@@ -2,9 +2,16 @@ package dk.region.medcom.gateway.message;
 
 /**
  * One problem (or remark) about a message: which rule, how serious, where, and a text in English
- * and Danish that a hospital clerk can act on. Texts never contain CPR numbers or message bodies.
+ * and Danish that a hospital clerk can act on. Texts never contain CPR numbers or message bodies:
+ * values from the message go in as {@link Excerpt}s, and every text is guarded here as well (CPR-shaped
+ * numbers masked, over-long runs cut, at most {@link Excerpt#MAX_TEXT_CHARS} characters).
  */
 public record Finding(String ruleId, Severity severity, Location location, String textEn, String textDa) {
+
+    public Finding {
+        textEn = Excerpt.guardText(textEn);
+        textDa = Excerpt.guardText(textDa);
+    }
 
     public static Finding error(String ruleId, Location location, String textEn, String textDa) {
         return new Finding(ruleId, Severity.ERROR, location, textEn, textDa);

@@ -7,6 +7,16 @@ package dk.region.medcom.gateway.message;
 public record Location(Integer segmentNumber, String segmentTag, Long byteOffset,
                        Integer line, Integer column, String xpath) {
 
+    /** An XPath is built from the message's element names, which may be of any length. */
+    static final int MAX_XPATH_CHARS = 300;
+
+    public Location {
+        if (xpath != null && xpath.length() > MAX_XPATH_CHARS) {
+            xpath = xpath.substring(0, MAX_XPATH_CHARS) + "…";
+        }
+        xpath = Excerpt.maskCpr(xpath);
+    }
+
     public static final Location NONE = new Location(null, null, null, null, null, null);
 
     public static Location segment(int segmentNumber, String segmentTag, long byteOffset) {

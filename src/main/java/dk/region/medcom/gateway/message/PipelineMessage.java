@@ -24,6 +24,7 @@ public final class PipelineMessage {
     private boolean enriched;
     private TrackingId duplicateOf;
     private int findingsRecorded;
+    private boolean journalWithoutHeader;
 
     public PipelineMessage(TrackingId trackingId, String source, byte[] original) {
         this.trackingId = trackingId;
@@ -110,6 +111,18 @@ public final class PipelineMessage {
 
     public boolean isDuplicate() {
         return duplicateOf != null;
+    }
+
+    /**
+     * The journal refused this message's values once: it is journaled from now on without what was
+     * read from it (identifiers, forms), though the header still serves its receipt.
+     */
+    public void journalWithoutHeader() {
+        this.journalWithoutHeader = true;
+    }
+
+    public boolean isJournalWithoutHeader() {
+        return journalWithoutHeader;
     }
 
     public List<Finding> findings() {

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.parse;
 
+import dk.region.medcom.gateway.journal.JournalLimits;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.MessageFormat;
@@ -40,14 +41,25 @@ public class MessageParser {
             return message;
         }
         if (EdifactSniffer.looksLikeEdifact(original)) {
+            Optional<Finding> second = envelopeHeaders.secondMessage(original);
             Translation translation = edifact.toXml(original);
             message.addFindings(translation.findings());
-            if (!translation.ok()) {
+            second.ifPresent(f -> message.addFindings(List.of(f)));
+            if (!translation.ok() || second.isPresent()) {
                 message.parsed(MessageFormat.EDIFACT, null,
-                        envelopeHeaders.read(original).orElse(MessageHeader.UNKNOWN));
+                        JournalLimits.fit(envelopeHeaders.read(original).orElse(MessageHeader.UNKNOWN)));
                 return message;
             }
             return readHeader(message, MessageFormat.EDIFACT, translation.output());
+        }
+        if (SafeXmlParser.isUtf16(original)) {
+            // XML may be UTF-16, but MedCom's is not, and the gateway delivers XML as sent: the
+            // sender hears at once (a negative receipt) rather than a recipient failing to read it
+            message.addFindings(List.of(Finding.error("XML-ENCODING-UTF16", Location.xml(1, 1, null),
+                    "the message is UTF-16; MedCom XML must be UTF-8 or ISO-8859-1",
+                    "meddelelsen er UTF-16; MedCom XML skal være UTF-8 eller ISO-8859-1")));
+            message.parsed(MessageFormat.XML, null, MessageHeader.UNKNOWN);
+            return message;
         }
         if (looksLikeXml(original)) {
             return readHeader(message, MessageFormat.XML, original);
@@ -66,7 +78,8 @@ public class MessageParser {
                 message.addFindings(List.of(Finding.error("PARSE-NOT-MEDCOM", Location.xml(null, null, "/*"),
                         "the root element is not a MedCom Emessage", "rodelementet er ikke en MedCom Emessage")));
             }
-            message.parsed(format, xml, document, header.orElse(MessageHeader.UNKNOWN));
+            message.addFindings(HeaderReader.check(document));
+            message.parsed(format, xml, document, JournalLimits.fit(header.orElse(MessageHeader.UNKNOWN)));
         } catch (UnreadableXmlException e) {
             message.addFindings(List.of(e.finding()));
             message.parsed(format, null, MessageHeader.UNKNOWN);

@@ -4,6 +4,7 @@ import dk.region.medcom.gateway.deliver.Deliverer;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.message.Excerpt;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.LocationNumber;
 import dk.region.medcom.gateway.message.MessageFormat;
@@ -127,7 +128,8 @@ public class Receipts {
                 (kind == ReceiptKind.POSITIVE ? "positive" : "negative (" + refuseCode + ")") + " receipt "
                         + kept.receiptId() + " sent to " + kept.toLocation() + " as " + kept.format());
         LOG.info("stage=receipts tracking={} type={} sender={} receiver={} receipt={} format={}", message.trackingId(),
-                header.messageType(), header.senderLocation(), header.receiverLocation(), kind, kept.format());
+                Excerpt.of(header.messageType()), Excerpt.of(header.senderLocation()),
+                Excerpt.of(header.receiverLocation()), kind, kept.format());
     }
 
     private ReceiptStore.Sent write(PipelineMessage message, ReceiptKind kind, String from, String refuseCode,

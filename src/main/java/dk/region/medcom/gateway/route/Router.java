@@ -16,9 +16,10 @@ import org.w3c.dom.Document;
 
 /**
  * The route stage: finds the recipient of a message and the format it takes, and writes the
- * resolved receiver into the message. The recipient is found from, in order: the receiver's
- * location number; the receiver's municipality code (IdentifierCode kommunenummer); the patient's
- * residence municipality code; the patient's postcode. Then the recipient's own rules apply
+ * resolved receiver into the message. A receiver the message names (its location number, else its
+ * municipality code, IdentifierCode kommunenummer) is the recipient or the message is refused;
+ * only a message that names neither is routed by the patient's residence municipality code, then
+ * the patient's postcode. Then the recipient's own rules apply
  * (children under 18 to the children-and-youth unit). Every step is recorded.
  */
 public class Router {
@@ -87,21 +88,30 @@ public class Router {
                 ? new RoutingFacts(header.messageType(), header.receiverLocation(), null, null, null, null, Optional.empty())
                 : RoutingFacts.read(document, header.messageType(), header.receiverLocation());
         List<String> steps = new ArrayList<>();
-        Optional<Recipient> byLocation = recipients.find(facts.receiverLocation());
         Recipient recipient;
         String municipality = null;
-        if (byLocation.isPresent()) {
+        if (namesLocation(facts.receiverLocation())) {
+            // the sender named its receiver: never guess past it (health data goes only where it was addressed)
+            Optional<Recipient> byLocation = recipients.find(facts.receiverLocation());
+            if (byLocation.isEmpty()) {
+                steps.add("receiver location number " + facts.receiverLocation() + " is not in the recipient directory;"
+                        + " the message names its receiver, so no other way is tried");
+                return RoutingOutcome.failed(failure("ROUTE-UNKNOWN-RECIPIENT",
+                        "no recipient found: the receiver's location number " + facts.receiverLocation()
+                                + " is not in the recipient directory",
+                        "ingen modtager fundet: modtagerens lokationsnummer " + facts.receiverLocation()
+                                + " findes ikke i modtagerkataloget"), steps);
+            }
             recipient = byLocation.get();
             steps.add("receiver location number " + recipient.locationNumber() + " is in the recipient directory: "
                     + recipient.name());
         } else {
-            steps.add(facts.receiverLocation() == null ? "the message names no receiver location number"
-                    : "receiver location number " + facts.receiverLocation() + " is not in the recipient directory");
+            steps.add("the message names no receiver location number");
             Optional<String> code = municipalityOf(facts, steps);
             if (code.isEmpty()) {
                 return RoutingOutcome.failed(failure("ROUTE-UNKNOWN-RECIPIENT",
-                        "no recipient found: the receiver's location number is unknown and the message names no known municipality",
-                        "ingen modtager fundet: modtagerens lokationsnummer er ukendt, og meddelelsen angiver ingen kendt kommune"),
+                        "no recipient found: the message names no known receiver location number or municipality",
+                        "ingen modtager fundet: meddelelsen angiver intet kendt lokationsnummer eller nogen kendt kommune"),
                         steps);
             }
             municipality = code.get();
@@ -134,12 +144,26 @@ public class Router {
         return RoutingOutcome.routed(new RoutingDecision(recipient, format.get(), municipality, List.copyOf(steps)));
     }
 
+    /**
+     * A receiver is named by location number when its EANIdentifier is 13 digits other than all
+     * zeros; an empty, zero or VANS value (DKKMDKMDNET names the network, not a party) names none.
+     */
+    static boolean namesLocation(String receiverLocation) {
+        return receiverLocation != null && receiverLocation.matches("[0-9]{13}") && !receiverLocation.matches("0+");
+    }
+
+    /**
+     * Where the message names no receiver location number: its kommunenummer if it gives one (and
+     * then only that: an unknown code is not replaced by a guess), else the patient's residence
+     * municipality, else the patient's postcode.
+     */
     private Optional<String> municipalityOf(RoutingFacts facts, List<String> steps) {
         if ("kommunenummer".equals(facts.receiverIdentifierCode())) {
             Optional<String> code = known(facts.receiverIdentifier(), "the receiver's kommunenummer", steps);
-            if (code.isPresent()) {
-                return code;
+            if (code.isEmpty()) {
+                steps.add("the message names its receiver's municipality, so no other way is tried");
             }
+            return code;
         }
         Optional<String> residence = known(facts.residenceMunicipality(), "the patient's residence municipality code", steps);
         if (residence.isPresent()) {

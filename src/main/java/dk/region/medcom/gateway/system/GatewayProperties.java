@@ -27,9 +27,4 @@ public record GatewayProperties(@DefaultValue("data") Path dataDir) {
     public Path quarantine() {
         return dataDir.resolve("quarantine");
     }
-
-    /** Originals taken from {@code inbox/}, by day. */
-    public Path archive() {
-        return dataDir.resolve("archive");
-    }
 }

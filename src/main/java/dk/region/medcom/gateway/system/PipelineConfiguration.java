@@ -5,6 +5,7 @@ import dk.region.medcom.gateway.deliver.FolderWriter;
 import dk.region.medcom.gateway.deliver.DeliveryFailures;
 import dk.region.medcom.gateway.deliver.DeliveryQueue;
 import dk.region.medcom.gateway.deliver.DeliveryRoutes;
+import dk.region.medcom.gateway.journal.BodyCipher;
 import dk.region.medcom.gateway.journal.H2JournalCompaction;
 import dk.region.medcom.gateway.journal.H2JournalSync;
 import dk.region.medcom.gateway.journal.Journal;
@@ -72,6 +73,12 @@ class PipelineConfiguration {
                                                 MeterRegistry meters) {
             return new H2JournalCompaction(dataSource, Math.toIntExact(writeLimit.toBytes()), meters);
         }
+    }
+
+    /** The data folders, made owner-only before anything (broker, journal, key files) writes there. */
+    @Bean
+    static DataFolders dataFolders() {
+        return new DataFolders();
     }
 
     @Bean
@@ -142,14 +149,23 @@ class PipelineConfiguration {
         return new ReceiptCorrelation(jdbc, journal);
     }
 
+    /** Writes deliveries and receipts into outbox/, readable by the recipients' readers. */
     @Bean
-    FolderWriter folderWriter(@Value("${gateway.deliver.sync-files:true}") boolean syncFiles) {
-        return new FolderWriter(syncFiles);
+    FolderWriter outboxWriter(GatewayProperties folders, @Value("${gateway.deliver.sync-files:true}") boolean syncFiles,
+                              @Value("${gateway.deliver.outbox-file-mode:0640}") String fileMode,
+                              @Value("${gateway.deliver.outbox-folder-mode:0750}") String folderMode) {
+        return new FolderWriter(folders.outbox(), syncFiles, FileModes.parse(fileMode), FileModes.parse(folderMode));
+    }
+
+    /** Writes sealed originals and their reports into quarantine/, owner-only. */
+    @Bean
+    FolderWriter quarantineWriter(GatewayProperties folders, @Value("${gateway.deliver.sync-files:true}") boolean syncFiles) {
+        return FolderWriter.ownerOnly(folders.quarantine(), syncFiles);
     }
 
     @Bean("deliverer")
-    Deliverer deliverer(GatewayProperties folders, ProducerTemplate producer, FolderWriter files) throws IOException {
-        Deliverer deliverer = new Deliverer(folders, producer, files);
+    Deliverer deliverer(GatewayProperties folders, ProducerTemplate producer, FolderWriter outboxWriter) throws IOException {
+        Deliverer deliverer = new Deliverer(folders, producer, outboxWriter);
         int removed = deliverer.removeUnfinishedWrites();
         if (removed > 0) {
             LOG.info("removed {} half-written delivery files left in outbox/ by the last run", removed);
@@ -158,8 +174,8 @@ class PipelineConfiguration {
     }
 
     @Bean("deliveryQueue")
-    DeliveryQueue deliveryQueue(RecipientDirectory directory, Journal journal, DeliveryRoutes routes) {
-        return new DeliveryQueue(directory, journal, routes);
+    DeliveryQueue deliveryQueue(RecipientDirectory directory, Journal journal, DeliveryRoutes routes, BodyCipher cipher) {
+        return new DeliveryQueue(directory, journal, routes, cipher);
     }
 
     @Bean("deliveryFailures")

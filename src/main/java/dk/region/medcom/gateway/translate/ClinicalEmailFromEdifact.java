@@ -14,18 +14,22 @@ import java.util.List;
 final class ClinicalEmailFromEdifact {
 
     private final MappingData mapping;
+    private final String letterType;
     private final List<Finding> findings;
     private final ClinicalEmail letter = new ClinicalEmail();
     private Party party;
+    private String sequence;
+    private String authorisation = "";
     private List<TextRun> text;
 
-    private ClinicalEmailFromEdifact(MappingData mapping, List<Finding> findings) {
+    private ClinicalEmailFromEdifact(MappingData mapping, String letterType, List<Finding> findings) {
         this.mapping = mapping;
+        this.letterType = letterType;
         this.findings = findings;
     }
 
-    static ClinicalEmail read(List<Segment> message, MappingData mapping, List<Finding> findings) {
-        return new ClinicalEmailFromEdifact(mapping, findings).read(message);
+    static ClinicalEmail read(MessageType type, List<Segment> message, MappingData mapping, List<Finding> findings) {
+        return new ClinicalEmailFromEdifact(mapping, type.letterType(), findings).read(message);
     }
 
     private ClinicalEmail read(List<Segment> message) {
@@ -35,6 +39,7 @@ final class ClinicalEmailFromEdifact {
         for (Segment segment : message.subList(1, message.size() - 1)) {
             if (isGroupMarker(segment)) {
                 group = segment.tag();
+                segment.hasConstant(1, 1, group.substring(1));
                 if (group.equals("S14")) {
                     text = new ArrayList<>();
                     letter.clinicalInformation.add(text);
@@ -66,10 +71,13 @@ final class ClinicalEmailFromEdifact {
 
     private boolean header(Segment segment) {
         if (segment.is("BGM", "EPI")) {
+            segment.hasConstant(3, 1, "9");
+            segment.hasConstant(4, 1, "NA");
             return true;
         }
         if (segment.is("DTM", "137")) {
             String value = segment.value(1, 2);
+            authorisation = value;
             letter.authorisationDate = DateTimes.dateFromCcyymmdd(value);
             letter.authorisationTime = DateTimes.time(value, 8);
             if (value.length() != 12 || !segment.value(1, 3).equals("203") || letter.authorisationDate == null
@@ -86,8 +94,10 @@ final class ClinicalEmailFromEdifact {
             case "NAD" -> {
                 if (segment.value(1).equals("SSP")) {
                     letter.sender = party = SegmentValues.party(segment, mapping, findings);
+                    sequence = "1";
                 } else if (segment.value(1).equals("PO")) {
                     letter.receiver = party = SegmentValues.party(segment, mapping, findings);
+                    sequence = "2";
                 } else {
                     return false;
                 }
@@ -109,13 +119,17 @@ final class ClinicalEmailFromEdifact {
                 party.telephone = segment.value(2, 1);
             }
             case "SEQ" -> {
-                // the SEQ numbers are regenerated on output
+                // the SEQ numbers are regenerated on output: sender 1, receiver 2
+                if (party == null) {
+                    return false;
+                }
+                segment.hasConstant(2, 1, sequence);
             }
             case "SPR" -> {
                 if (party == null) {
                     return false;
                 }
-                party.medicalSpeciality = code(segment, 2, mapping.specialityCodes, segment.value(2, 1));
+                party.medicalSpeciality = SegmentValues.speciality(segment, mapping, letterType, findings);
             }
             default -> {
                 return false;
@@ -128,13 +142,14 @@ final class ClinicalEmailFromEdifact {
         switch (segment.tag()) {
             case "GIS" -> letter.statusCode = code(segment, 1, mapping.statusCodes, segment.value(1));
             case "RFF" -> {
-                if (!segment.value(1, 1).equals("SRI")) {
+                if (segment.value(1, 1).equals("SRI")) {
+                    segment.hasConstant(1, 2, letter.identifier); // the letter identifier again
+                } else {
                     letter.priority = code(segment, 1, mapping.priorityCodes, segment.value(1, 1));
+                    segment.hasConstant(1, 2, "NC");
                 }
             }
-            case "DTM" -> {
-                // DTM+182 repeats the authorisation time; the header DTM+137 is the one read
-            }
+            case "DTM" -> SegmentValues.repeatedAuthorisation(segment, "182", authorisation);
             default -> {
                 return false;
             }
@@ -146,7 +161,11 @@ final class ClinicalEmailFromEdifact {
         ClinicalEmail.PatientData patient = letter.patient == null ? (letter.patient = new ClinicalEmail.PatientData()) : letter.patient;
         switch (segment.tag()) {
             case "PNA" -> {
+                if (!segment.is("PNA", "PAT")) {
+                    return false;
+                }
                 if (segment.value(2, 4).equals("CPR")) {
+                    segment.hasConstant(2, 5, "IM");
                     patient.civilRegistrationNumber = segment.value(2, 1);
                     if (!Identifiers.isCpr(patient.civilRegistrationNumber)) {
                         findings.add(TranslationRule.CPR.at(segment, "segment " + segment.number() + " PNA element 2"));
@@ -176,7 +195,10 @@ final class ClinicalEmailFromEdifact {
                 patient.districtName = address[2];
                 patient.postCode = address[3];
             }
-            case "EMP" -> patient.occupancy = segment.value(3, 4);
+            case "EMP" -> {
+                segment.hasConstant(1, 1, "1");
+                patient.occupancy = segment.value(3, 4);
+            }
             default -> {
                 return false;
             }
@@ -186,13 +208,14 @@ final class ClinicalEmailFromEdifact {
 
     private boolean episode(Segment segment) {
         switch (segment.tag()) {
-            case "GIS", "SEQ" -> {
-                // fixed values in DIS91
-            }
+            case "GIS" -> segment.hasConstant(1, 1, "N"); // fixed values in DIS91
+            case "SEQ" -> segment.hasConstant(2, 1, "1");
             case "RFF" -> {
                 if (segment.value(1, 1).equals("REI")) {
                     letter.episodeOfCareIdentifier = segment.value(1, 2);
-                } else if (!segment.value(1, 1).equals("AHI")) {
+                } else if (segment.value(1, 1).equals("AHI")) {
+                    segment.hasConstant(1, 2, "1");
+                } else {
                     return false;
                 }
             }
@@ -212,14 +235,12 @@ final class ClinicalEmailFromEdifact {
         if (!segment.is("FTX")) {
             return false;
         }
-        for (String line : segment.components(4)) {
-            if (line.length() > FreeTextEdifact.LINE_LENGTH) {
-                findings.add(TranslationRule.TOO_LONG.at(segment, "segment " + segment.number() + " FTX element 4", FreeTextEdifact.LINE_LENGTH));
-                break;
-            }
-        }
+        SegmentValues.checkLineLengths(segment, findings);
         switch (segment.value(1)) {
-            case "OE" -> letter.subject = segment.value(4, 1);
+            case "OE" -> {
+                segment.hasConstant(2, 1, TextRun.PLAIN);
+                letter.subject = segment.value(4, 1);
+            }
             case "NC" -> {
                 String format = segment.value(2).isEmpty() ? TextRun.PLAIN : segment.value(2);
                 if (mapping.textFormats.toXml(format) == null) {

@@ -18,7 +18,7 @@ final class ClinicalEmailMapping implements LetterMapping {
     @Override
     public void toXml(MessageType type, List<Segment> message, Envelope envelope, XmlOut out, List<Finding> findings) {
         int before = findings.size();
-        ClinicalEmail letter = ClinicalEmailFromEdifact.read(message, mapping, findings);
+        ClinicalEmail letter = ClinicalEmailFromEdifact.read(type, message, mapping, findings);
         if (findings.subList(before, findings.size()).stream().anyMatch(Finding::isError)) {
             return;
         }

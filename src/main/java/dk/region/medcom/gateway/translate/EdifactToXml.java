@@ -45,8 +45,11 @@ final class EdifactToXml {
                         + "-breve (ét XML-navnerum pr. Emessage)")));
                 continue;
             }
+            checkUnh(message.get(0), type);
             letterMappings.get(type.mapping()).toXml(type, message, envelope, out, findings);
+            UnreadData.report(message, findings);
         }
+        UnreadData.report(List.of(unb), findings);
         out.end("Emessage");
         return new Translation(findings.stream().anyMatch(Finding::isError) ? null : out.toBytes(), findings);
     }
@@ -56,7 +59,20 @@ final class EdifactToXml {
         return mapping.byEdifact(unh.value(2, 1), unh.value(2, 5)).orElseThrow(); // the reader checked it is known
     }
 
+    /** UNH's identifier parts that the reader did not check are the message type's own; anything else is reported as unread. */
+    private static void checkUnh(Segment unh, MessageType type) {
+        unh.hasConstant(2, 2, type.edifactVersion());
+        unh.hasConstant(2, 3, type.edifactRelease());
+        unh.hasConstant(2, 4, type.agency());
+        unh.hasConstant(3, 1, type.letterType());
+    }
+
     private Envelope envelope(Segment unb, List<Finding> findings) {
+        // the reader checked the syntax identifier; 14 (GLN) is the only identification code qualifier written
+        unb.value(1, 1);
+        unb.hasConstant(1, 2, "3");
+        unb.hasConstant(2, 2, "14");
+        unb.hasConstant(3, 2, "14");
         String date = DateTimes.fromYymmdd(unb.value(4, 1));
         String time = DateTimes.time(unb.value(4, 2), 0);
         if (date == null || time == null || unb.value(4, 2).length() != 4) {

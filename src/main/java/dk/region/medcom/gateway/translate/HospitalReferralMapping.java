@@ -21,7 +21,7 @@ final class HospitalReferralMapping implements LetterMapping {
     @Override
     public void toXml(MessageType type, List<Segment> message, Envelope envelope, XmlOut out, List<Finding> findings) {
         int before = findings.size();
-        HospitalReferral referral = ReferralFromEdifact.read(message, mapping, findings);
+        HospitalReferral referral = ReferralFromEdifact.read(type, message, mapping, findings);
         if (findings.subList(before, findings.size()).stream().anyMatch(Finding::isError)) {
             return;
         }

@@ -24,6 +24,8 @@ final class ReceiptFromEdifact {
                 receipt.originalEnvelopeIdentifier = segment.value(1);
                 receipt.originalSender = segment.value(2, 1);
                 receipt.originalReceiver = segment.value(3, 1);
+                segment.hasConstant(2, 2, "14");
+                segment.hasConstant(3, 2, "14");
                 checkAction(segment, 4, action, findings);
                 requireValues(segment, findings, 1, 2, 3);
             } else if (segment.is("UCM") && uciSeen) {
@@ -33,10 +35,18 @@ final class ReceiptFromEdifact {
                 receipt.originalLetters.add(letter);
                 checkAction(segment, 3, action, findings);
                 requireValues(segment, findings, 1);
-                if (mapping.byAssociationCode(letter.versionCode).isEmpty()) {
+                MessageType answered = mapping.byAssociationCode(letter.versionCode).orElse(null);
+                if (answered == null) {
                     findings.add(TranslationRule.CODE_UNKNOWN.at(segment, "segment " + segment.number() + " UCM element 2", "message-types"));
+                } else {
+                    // the rest of the answered letter's type is written back from its version code
+                    segment.hasConstant(2, 1, answered.edifactType());
+                    segment.hasConstant(2, 2, answered.edifactVersion());
+                    segment.hasConstant(2, 3, answered.edifactRelease());
+                    segment.hasConstant(2, 4, answered.agency());
                 }
             } else if (segment.is("FTX") && uciSeen && !action.equals("7")) {
+                segment.hasConstant(2, 1, TextRun.PLAIN);
                 Receipt.Refusal refusal = letter == null ? receipt.refusal : letter.refusal;
                 if (refusal == null) {
                     refusal = new Receipt.Refusal();
@@ -49,6 +59,8 @@ final class ReceiptFromEdifact {
                     } else {
                         letter.refusal = refusal;
                     }
+                } else if (refusal.code != null) {
+                    segment.hasConstant(1, 1, mapping.refuseCodes.toEdifact(refusal.code)); // the refusal's text continues
                 }
                 List<TextRun> runs = new ArrayList<>();
                 FreeTextEdifact.appendLines(TextRun.PLAIN, segment.components(4), runs);

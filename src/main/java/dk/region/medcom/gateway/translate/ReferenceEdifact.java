@@ -35,6 +35,7 @@ final class ReferenceEdifact {
     static Reference read(Segment ftx, MappingData mapping, List<Finding> findings) {
         Reference reference = new Reference();
         reference.kind = Reference.kindOf(ftx.value(1));
+        ftx.hasConstant(2, 1, TextRun.PLAIN); // the only format written back
         reference.description = ftx.value(4, 1);
         if (reference.description.isEmpty()) {
             findings.add(TranslationRule.MISSING.at(ftx, new Phrase("the reference description (segment " + ftx.number() + " FTX element 4 component 1)",

@@ -14,20 +14,24 @@ import java.util.List;
 final class ReferralFromEdifact {
 
     private final MappingData mapping;
+    private final String letterType;
     private final ReferralCodes codes;
     private final List<Finding> findings;
     private final HospitalReferral referral = new HospitalReferral();
     private Party party;
+    private String sequence;
+    private String authorisation = "";
     private String lastTextQualifier;
 
-    private ReferralFromEdifact(MappingData mapping, List<Finding> findings) {
+    private ReferralFromEdifact(MappingData mapping, String letterType, List<Finding> findings) {
         this.mapping = mapping;
+        this.letterType = letterType;
         this.codes = mapping.referralCodes;
         this.findings = findings;
     }
 
-    static HospitalReferral read(List<Segment> message, MappingData mapping, List<Finding> findings) {
-        return new ReferralFromEdifact(mapping, findings).read(message);
+    static HospitalReferral read(MessageType type, List<Segment> message, MappingData mapping, List<Finding> findings) {
+        return new ReferralFromEdifact(mapping, type.letterType(), findings).read(message);
     }
 
     private HospitalReferral read(List<Segment> message) {
@@ -37,6 +41,7 @@ final class ReferralFromEdifact {
         for (Segment segment : message.subList(1, message.size() - 1)) {
             if (ClinicalEmailFromEdifact.isGroupMarker(segment)) {
                 group = segment.tag();
+                segment.hasConstant(1, 1, group.substring(1));
                 lastTextQualifier = null;
                 continue;
             }
@@ -44,7 +49,7 @@ final class ReferralFromEdifact {
                 case "" -> header(segment);
                 case "S01" -> party(segment);
                 case "S02" -> letter(segment);
-                case "S06" -> segment.is("STS");
+                case "S06" -> notReferred(segment);
                 case "S07" -> ReferralPeopleFromEdifact.patient(segment, referral, codes, findings);
                 case "S10" -> ReferralPeopleFromEdifact.relative(segment, referral, codes, findings);
                 case "S12" -> clinicalTexts(segment);
@@ -62,12 +67,15 @@ final class ReferralFromEdifact {
 
     private boolean header(Segment segment) {
         if (segment.is("BGM", "HNV")) {
+            segment.hasConstant(3, 1, "9");
+            segment.hasConstant(4, 1, "NA");
             return true;
         }
         if (!segment.is("DTM", "137")) {
             return false;
         }
         String value = segment.value(1, 2);
+        authorisation = value;
         referral.authorisationDate = DateTimes.dateFromCcyymmdd(value);
         referral.authorisationTime = DateTimes.time(value, 8);
         if (value.length() != 12 || !segment.value(1, 3).equals("203") || referral.authorisationDate == null
@@ -96,16 +104,27 @@ final class ReferralFromEdifact {
                 if (party == null) {
                     return false;
                 }
-                party.telephone = segment.value(2, 1);
+                party.telephone = SegmentValues.telephone(segment);
             }
             case "SPR" -> {
                 if (party == null) {
                     return false;
                 }
-                party.medicalSpeciality = SegmentValues.code(segment, 2, mapping.specialityCodes, segment.value(2, 1), findings);
+                party.medicalSpeciality = SegmentValues.speciality(segment, mapping, letterType, findings);
             }
-            case "SEQ", "RFF" -> {
-                // SEQ numbers and the referrer's RFF+AHL are regenerated on output
+            case "SEQ" -> {
+                // SEQ numbers are regenerated on output, one per role
+                if (sequence == null) {
+                    return false;
+                }
+                segment.hasConstant(2, 1, sequence);
+            }
+            case "RFF" -> {
+                // the referrer's RFF+AHL:1 is regenerated on output
+                if (!"3".equals(sequence) || !segment.value(1, 1).equals("AHL")) {
+                    return false;
+                }
+                segment.hasConstant(1, 2, "1");
             }
             default -> {
                 return false;
@@ -116,11 +135,22 @@ final class ReferralFromEdifact {
 
     private boolean nad(Segment nad) {
         party = null;
+        sequence = null;
         switch (nad.value(1)) {
-            case "PO" -> referral.sender = party = SegmentValues.party(nad, mapping, findings);
-            case "SSP" -> referral.receiver = party = SegmentValues.party(nad, mapping, findings);
-            case "PRH" -> referral.answerCcReceiver = party = SegmentValues.party(nad, mapping, findings);
+            case "PO" -> {
+                referral.sender = party = partyOf(nad);
+                sequence = "1";
+            }
+            case "SSP" -> {
+                referral.receiver = party = partyOf(nad);
+                sequence = "2";
+            }
+            case "PRH" -> {
+                referral.answerCcReceiver = party = partyOf(nad);
+                sequence = "4";
+            }
             case "BV" -> {
+                sequence = "3";
                 HospitalReferral.Referrer referrer = new HospitalReferral.Referrer();
                 referrer.identifier = nad.value(2, 1);
                 if (!referrer.identifier.isEmpty()) {
@@ -129,6 +159,7 @@ final class ReferralFromEdifact {
                 }
                 referrer.personTitle = nad.value(4, 1);
                 referrer.personName = nad.value(4, 2);
+                nad.hasConstant(4, 6, "US");
                 referral.referrer = referrer;
             }
             default -> {
@@ -136,6 +167,15 @@ final class ReferralFromEdifact {
             }
         }
         return true;
+    }
+
+    /** As MedCom's REF01 example has it, the placeholder {@code _} for no organisation name is kept in the XML as it is. */
+    private Party partyOf(Segment nad) {
+        Party read = SegmentValues.party(nad, mapping, findings);
+        if (nad.value(4, 1).equals("_")) {
+            read.organisationName = "_";
+        }
+        return read;
     }
 
     private boolean letter(Segment segment) {
@@ -148,9 +188,7 @@ final class ReferralFromEdifact {
                 String episode = segment.value(1, 2);
                 referral.episodeOfCareIdentifier = episode.equals("_") || episode.isEmpty() ? null : episode;
             }
-            case "DTM" -> {
-                // DTM+4 repeats the authorisation time
-            }
+            case "DTM" -> SegmentValues.repeatedAuthorisation(segment, "4", authorisation);
             case "CIN" -> diagnosis(segment);
             case "FTX" -> {
                 return text(segment);
@@ -180,6 +218,7 @@ final class ReferralFromEdifact {
 
     private boolean clinicalTexts(Segment segment) {
         if (segment.is("FTX", "IN") && referral.patient != null) {
+            segment.hasConstant(2, 1, TextRun.PLAIN);
             referral.patient.email = segment.value(4, 1);
             return true;
         }
@@ -201,7 +240,13 @@ final class ReferralFromEdifact {
 
     private boolean visitation(Segment segment) {
         switch (segment.tag()) {
-            case "PTY" -> referral.priority = SegmentValues.code(segment, 2, codes.priorities, segment.value(2), findings);
+            case "GIS" -> segment.hasConstant(1, 1, "N");
+            case "PTY" -> {
+                if (!segment.is("PTY", "PRI")) {
+                    return false;
+                }
+                referral.priority = SegmentValues.code(segment, 2, codes.priorities, segment.value(2), findings);
+            }
             case "PAS" -> referral.referralStatus = SegmentValues.code(segment, 1, codes.statuses, segment.value(1), findings);
             case "FTX" -> {
                 String informationCode = codes.visitations.toXml(segment.value(1));
@@ -227,11 +272,23 @@ final class ReferralFromEdifact {
     }
 
     private boolean transport(Segment segment) {
+        if (segment.is("STS")) {
+            return notReferred(segment);
+        }
         if (segment.is("TDT", "PHL")) {
             referral.transport = SegmentValues.code(segment, 3, codes.transports, segment.value(3), findings);
             return true;
         }
         return segment.is("FTX") && text(segment);
+    }
+
+    /** {@code STS++NR}, as S06 and S19 open: a constant of the message, written back as it is. */
+    private static boolean notReferred(Segment sts) {
+        if (!sts.is("STS")) {
+            return false;
+        }
+        sts.hasConstant(2, 1, "NR");
+        return true;
     }
 
     /** An FTX whose qualifier referral-texts.csv names: appended to that text. */

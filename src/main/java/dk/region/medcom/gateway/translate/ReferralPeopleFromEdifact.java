@@ -4,7 +4,7 @@ import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.parse.edifact.Segment;
 import java.util.List;
 
-/** The people of a REF01 message: S07 patient (PNA, RFF+XPI, ADR, CON) and S10 relative (REL, PNA+PAS). */
+/** The people of a REF01 message: S07 patient (PNA, RFF+XPI, ADR, CON, EMP) and S10 relative (REL, PNA+PAS). */
 final class ReferralPeopleFromEdifact {
 
     private ReferralPeopleFromEdifact() {
@@ -15,7 +15,11 @@ final class ReferralPeopleFromEdifact {
                 ? (referral.patient = new HospitalReferral.ReferralPatient()) : referral.patient;
         switch (segment.tag()) {
             case "PNA" -> {
+                if (!segment.is("PNA", "PAT")) {
+                    return false;
+                }
                 if (segment.value(2, 4).equals("CPR")) {
+                    segment.hasConstant(2, 5, "IM");
                     patient.civilRegistrationNumber = segment.value(2, 1);
                     if (!Identifiers.isCpr(patient.civilRegistrationNumber)) {
                         findings.add(TranslationRule.CPR.at(segment, "segment " + segment.number() + " PNA element 2"));
@@ -23,7 +27,6 @@ final class ReferralPeopleFromEdifact {
                 }
                 patient.surname = qualified(segment, "SU");
                 patient.givenName = qualified(segment, "FO");
-                patient.title = qualified(segment, "TI");
             }
             case "RFF" -> {
                 if (!segment.value(1, 1).equals("XPI")) {
@@ -45,8 +48,14 @@ final class ReferralPeopleFromEdifact {
                 if (segment.value(2, 1).isEmpty()) {
                     findings.add(TranslationRule.MISSING.at(segment, "segment " + segment.number() + " CON element 2"));
                 }
-                patient.telephones.add(new String[] {segment.value(2, 1),
+                patient.telephones.add(new String[] {SegmentValues.telephone(segment),
                     SegmentValues.code(segment, 1, codes.telephones, segment.value(1), findings)});
+            }
+            case "EMP" -> {
+                // the patient's occupation (EMP+1++:::<text>) is the XML Patient/PersonTitle
+                segment.hasConstant(1, 1, "1");
+                String title = SegmentValues.limited(segment, 3, segment.value(3, 4), SegmentValues.NAME_LENGTH, findings);
+                patient.title = title.isEmpty() ? null : title;
             }
             default -> {
                 return false;
@@ -73,6 +82,8 @@ final class ReferralPeopleFromEdifact {
         }
         if (segment.is("PNA", "PAS") && referral.relative != null) {
             referral.relative.personIdentifier = segment.value(2, 1).isEmpty() ? null : segment.value(2, 1);
+            segment.hasConstant(2, 4, "CPR");
+            segment.hasConstant(2, 5, "IM");
             referral.relative.surname = qualified(segment, "SU");
             referral.relative.givenName = qualified(segment, "FO");
             return true;

@@ -7,6 +7,9 @@ import java.util.Map;
 final class ReferralToEdifact {
 
     private static final EdifactOut.Composite NONE = EdifactOut.composite();
+    /** S12's texts in the order of MedCom's REF01 example: anamnesis, examination, medicine, then cave. */
+    private static final List<String> CLINICAL_TEXT_ORDER = List.of("RelevantClinicalInformation/Anamnesis",
+            "RelevantClinicalInformation/Examination", "RelevantClinicalInformation/ActualMedicine", "RelevantClinicalInformation/Cave");
 
     private final MappingData mapping;
     private final ReferralCodes codes;
@@ -54,7 +57,11 @@ final class ReferralToEdifact {
             if (referral.patient.email != null) {
                 out.segment("FTX", "IN", TextRun.PLAIN, "", EdifactOut.composite(referral.patient.email));
             }
-            texts(referral.texts, "RelevantClinicalInformation/");
+            for (String place : CLINICAL_TEXT_ORDER) {
+                if (referral.texts.containsKey(place)) {
+                    ftx(codes.texts.toEdifact(place), referral.texts.get(place));
+                }
+            }
             // after the texts, as references follow RelevantClinicalInformation in the XML
             for (Reference reference : referral.references) {
                 ReferenceEdifact.write(reference, mapping, out);
@@ -62,6 +69,7 @@ final class ReferralToEdifact {
         }
         if (referral.priority != null || referral.referralStatus != null || !referral.visitations.isEmpty()) {
             out.segment("S18", "18");
+            out.segment("GIS", "N");
             if (referral.priority != null) {
                 out.segment("PTY", "PRI", codes.priorities.toEdifact(referral.priority));
             }
@@ -74,6 +82,7 @@ final class ReferralToEdifact {
         }
         if (referral.transport != null || referral.texts.containsKey("AdditionalInformation/Supplementary")) {
             out.segment("S19", "19");
+            out.segment("STS", "", "NR");
             if (referral.transport != null) {
                 out.segment("TDT", "PHL", "", codes.transports.toEdifact(referral.transport));
             }
@@ -84,7 +93,7 @@ final class ReferralToEdifact {
     private void party(String qualifier, Party party, String sequence) {
         out.segment("S01", "01");
         String[] code = mapping.identifierCodes.toEdifact(party.identifierCode).split(":", -1);
-        String organisation = party.organisationName == null || party.organisationName.isEmpty() ? "_" : party.organisationName;
+        String organisation = party.organisationName; // "_" and absence each stay what they are (ReferralFromEdifact)
         out.segment("NAD", qualifier, EdifactOut.composite(party.identifier, code[0], code[1]), "",
                 EdifactOut.composite(organisation, party.departmentName, party.unitName, "", "", "US"));
         address(party.streetName, party.suburbName, party.districtName, party.postCode);
@@ -101,7 +110,7 @@ final class ReferralToEdifact {
             String[] code = mapping.identifierCodes.toEdifact(referrer.identifierCode).split(":", -1);
             id = EdifactOut.composite(referrer.identifier, code[0], code[1]);
         }
-        out.segment("NAD", "BV", id, "", EdifactOut.composite(referrer.personTitle, referrer.personName));
+        out.segment("NAD", "BV", id, "", EdifactOut.composite(referrer.personTitle, referrer.personName, "", "", "", "US"));
         out.segment("RFF", EdifactOut.composite("AHL", "1"));
         out.segment("SEQ", "", "3");
     }
@@ -121,14 +130,16 @@ final class ReferralToEdifact {
         EdifactOut.Composite cpr = patient.civilRegistrationNumber == null ? NONE
                 : EdifactOut.composite(patient.civilRegistrationNumber, "", "", "CPR", "IM");
         out.segment("PNA", "PAT", cpr, "", "", EdifactOut.composite("SU", patient.surname),
-                patient.givenName == null ? NONE : EdifactOut.composite("FO", patient.givenName),
-                patient.title == null ? NONE : EdifactOut.composite("TI", patient.title));
+                patient.givenName == null ? NONE : EdifactOut.composite("FO", patient.givenName));
         if (patient.alternativeIdentifier != null) {
             out.segment("RFF", EdifactOut.composite("XPI", patient.alternativeIdentifier));
         }
         address(patient.streetName, patient.suburbName, patient.districtName, patient.postCode);
         for (String[] telephone : patient.telephones) {
             out.segment("CON", codes.telephones.toEdifact(telephone[1]), EdifactOut.composite(telephone[0], "TE"));
+        }
+        if (patient.title != null) {
+            out.segment("EMP", "1", "", EdifactOut.composite("", "", "", patient.title));
         }
     }
 

@@ -12,6 +12,9 @@ import dk.region.medcom.gateway.parse.edifact.Segment;
 enum TranslationRule {
     UNEXPECTED_SEGMENT("EDI-MAP-UNEXPECTED-SEGMENT", Severity.ERROR,
             "segment not expected here in %s", "segmentet forventes ikke her i %s"),
+    UNREAD_DATA("EDI-MAP-UNREAD-DATA", Severity.ERROR,
+            "segment %s %s element %s component %s holds data that the translation does not carry over",
+            "segment %s %s element %s komponent %s indeholder data som oversættelsen ikke fører videre"),
     MISSING("EDI-MAP-MISSING", Severity.ERROR, "%s is missing", "%s mangler"),
     CODE_UNKNOWN("EDI-MAP-CODE-UNKNOWN", Severity.ERROR,
             "%s holds a code that is not in code list %s", "%s indeholder en kode der ikke findes i kodelisten %s"),

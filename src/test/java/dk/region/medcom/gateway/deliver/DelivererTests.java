@@ -37,7 +37,7 @@ class DelivererTests {
     @ValueSource(booleans = {true, false})
     void aFolderDeliveryLeavesTheWholeMessageUnderItsFinalNameAndReplacesAnEarlierOne(boolean syncFiles)
             throws Exception {
-        Deliverer deliverer = new Deliverer(new GatewayProperties(data), null, new FolderWriter(syncFiles));
+        Deliverer deliverer = new Deliverer(new GatewayProperties(data), null, FolderWriter.ownerOnly(data.resolve("outbox"), syncFiles));
         byte[] large = "<Emessage>".concat("x".repeat(200_000)).concat("</Emessage>").getBytes(StandardCharsets.UTF_8);
 
         deliverer.send(RECIPIENT, MessageFormat.XML, "<first/>".getBytes(StandardCharsets.UTF_8), "T1", Map.of());
@@ -56,7 +56,7 @@ class DelivererTests {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void deliveriesOfTheSameFileAtOnceAllSucceedAndLeaveOneWholeCopy(boolean syncFiles) throws Exception {
-        Deliverer deliverer = new Deliverer(new GatewayProperties(data), null, new FolderWriter(syncFiles));
+        Deliverer deliverer = new Deliverer(new GatewayProperties(data), null, FolderWriter.ownerOnly(data.resolve("outbox"), syncFiles));
         int writers = 8;
         int rounds = 25;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -96,7 +96,7 @@ class DelivererTests {
         Files.writeString(folder.resolve("T2.xml"), "<Emessage/>");
         Files.writeString(folder.resolve(".hidden"), "the recipient's own");
         Files.writeString(folder.resolve("report.tmp"), "the recipient's own");
-        Deliverer deliverer = new Deliverer(new GatewayProperties(data), null, new FolderWriter(true));
+        Deliverer deliverer = new Deliverer(new GatewayProperties(data), null, FolderWriter.ownerOnly(data.resolve("outbox"), true));
 
         assertThat(deliverer.removeUnfinishedWrites()).isEqualTo(1);
 

@@ -74,4 +74,59 @@ class BodyCipherTests {
         new SecureRandom().nextBytes(key);
         return key;
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, BodyCipher.CHUNK - 1, BodyCipher.CHUNK, BodyCipher.CHUNK + 1, 3 * BodyCipher.CHUNK + 7})
+    void opensAStreamItSealedInChunksOfAnySize(int size) throws Exception {
+        byte[] plain = new byte[size];
+        new SecureRandom().nextBytes(plain);
+
+        byte[] sealed = sealStream(plain, "id/QUARANTINE");
+
+        try (java.io.InputStream in = cipher.opening(new java.io.ByteArrayInputStream(sealed), "id/QUARANTINE")) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void aSealedStreamHidesItsContentAndRefusesAnotherContextACutOrAChange() throws Exception {
+        byte[] plain = ("0101904016 " + "x".repeat(2 * BodyCipher.CHUNK)).getBytes(StandardCharsets.US_ASCII);
+        byte[] sealed = sealStream(plain, "a/QUARANTINE");
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("0101904016");
+
+        assertThatThrownBy(() -> openStream(sealed, "b/QUARANTINE")).isInstanceOf(java.io.IOException.class)
+                .hasMessageNotContaining("0101904016");
+        // whole chunks cut off the end: the new last chunk was not sealed as the last
+        assertThatThrownBy(() -> openStream(java.util.Arrays.copyOf(sealed, 12 + BodyCipher.CHUNK + 16), "a/QUARANTINE"))
+                .isInstanceOf(java.io.IOException.class);
+        byte[] changed = sealed.clone();
+        changed[40] ^= 1;
+        assertThatThrownBy(() -> openStream(changed, "a/QUARANTINE")).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void sealsBrokerBodiesAsOneArrayBoundToTheirContext() {
+        byte[] sealed = cipher.sealToBytes(LETTER, "id/INBOUND");
+
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("0101904016");
+        assertThat(cipher.openBytes(sealed, "id/INBOUND")).isEqualTo(LETTER);
+        assertThatThrownBy(() -> cipher.openBytes(sealed, "id/DELIVER")).isInstanceOf(IllegalStateException.class);
+    }
+
+    private byte[] sealStream(byte[] plain, String context) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream sealing = cipher.sealing(out, context)) {
+            // in uneven pieces, as a stream copy writes
+            for (int at = 0; at < plain.length; at += 10_000) {
+                sealing.write(plain, at, Math.min(10_000, plain.length - at));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private byte[] openStream(byte[] sealed, String context) throws java.io.IOException {
+        try (java.io.InputStream in = cipher.opening(new java.io.ByteArrayInputStream(sealed), context)) {
+            return in.readAllBytes();
+        }
+    }
 }

@@ -146,7 +146,7 @@ class JournalWriterTests {
         good1.get(10, TimeUnit.SECONDS);
         good2.get(10, TimeUnit.SECONDS);
         assertThat(bad).failsWithin(10, TimeUnit.SECONDS).withThrowableThat().havingRootCause()
-                .isInstanceOf(org.h2.jdbc.JdbcSQLIntegrityConstraintViolationException.class);
+                .isInstanceOfSatisfying(JournalWriteFailed.class, e -> assertThat(e.permanent()).isTrue());
         assertThat(ids()).containsExactlyInAnyOrder("taken", "blocker", "good1", "good2");
     }
 
@@ -185,5 +185,37 @@ class JournalWriterTests {
 
     private List<String> ids() {
         return jdbc.sql("select id from written order by id").query(String.class).list();
+    }
+
+    /**
+     * A value the database refuses (here one too long for its column) can never be written: the route
+     * hears so without the value (the database's message quotes it), and the message is remembered as
+     * refused, so its redelivery is quarantined instead of failing the same way again.
+     */
+    @Test
+    void aWriteTheDatabaseRefusesForItsDataIsPermanentRememberedAndNamesNoValue() {
+        dk.region.medcom.gateway.message.TrackingId id = dk.region.medcom.gateway.message.TrackingId.newId();
+        String value = "0101701234" + "X".repeat(20);
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> writer.inTransaction(() -> {
+            writer.change(new RowChange(id), change -> insert(value));
+            return true;
+        }));
+
+        assertThat(thrown).isInstanceOfSatisfying(JournalWriteFailed.class, e -> {
+            assertThat(e.permanent()).isTrue();
+            assertThat(e.getMessage()).contains(id.value()).contains("SQLState 22001").doesNotContain("0101701234");
+            assertThat(e.getCause()).isNull();
+        });
+        assertThat(writer.refusedBefore(id)).isTrue();
+        assertThat(writer.refusedBefore(dk.region.medcom.gateway.message.TrackingId.newId())).isFalse();
+    }
+
+    @Test
+    void aFailureThatMayPassIsNotPermanent() {
+        JournalWriteFailed failed = JournalWriteFailed.of(
+                new org.springframework.jdbc.CannotGetJdbcConnectionException("database down"), List.of("t"));
+
+        assertThat(failed.permanent()).isFalse();
     }
 }

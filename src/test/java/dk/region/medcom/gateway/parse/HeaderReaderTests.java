@@ -59,8 +59,46 @@ class HeaderReaderTests {
         assertThat(MessageParser.looksLikeXml(new byte[0])).isFalse();
     }
 
+    /** As the gateway reads it: elements know their line and column. */
+    private static Document located(String xml) throws Exception {
+        return new dk.region.medcom.gateway.parse.xml.SafeXmlParser().parse(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static Document parse(String xml) throws Exception {
         return XmlFactories.hardenedDomFactory().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void namesEveryValueLongerThanTheJournalKeepsByItsPlaceNotItsValue() throws Exception {
+        String letterId = "0101701234" + "L".repeat(60);
+        Document document = located("""
+                <Emessage xmlns="%s"><Envelope><Identifier>ENV1</Identifier></Envelope>
+                <ClinicalEmail><Letter><Identifier>%s</Identifier><VersionCode>XD9134L</VersionCode>
+                <StatisticalCode>XDIS91</StatisticalCode></Letter>
+                <Sender><EANIdentifier>5790000100019</EANIdentifier></Sender>
+                <Receiver><EANIdentifier>%s</EANIdentifier></Receiver></ClinicalEmail></Emessage>
+                """.formatted(NS, letterId, "9".repeat(5000)));
+
+        var findings = HeaderReader.check(document);
+
+        assertThat(findings).extracting(f -> f.ruleId()).containsExactly("XML-VALUE-TOO-LONG", "XML-VALUE-TOO-LONG");
+        assertThat(findings.get(0).location().xpath()).isEqualTo("/Emessage/ClinicalEmail/Letter/Identifier");
+        assertThat(findings.get(0).location().line()).isEqualTo(2);
+        assertThat(findings.get(0).textEn()).isEqualTo("the value is 70 characters long; the gateway keeps at most 64");
+        assertThat(findings.get(1).location().xpath()).isEqualTo("/Emessage/ClinicalEmail/Receiver/EANIdentifier");
+        assertThat(findings).allSatisfy(f -> assertThat(f.toLine()).doesNotContain("0101701234").doesNotContain("9999"));
+    }
+
+    @Test
+    void refusesASecondLetterInTheEmessage() throws Exception {
+        Document document = located("<Emessage xmlns=\"" + NS + "\"><Envelope/><ClinicalEmail/>\n<ClinicalEmail/></Emessage>");
+
+        var findings = HeaderReader.check(document);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("XML-MORE-THAN-ONE-LETTER");
+            assertThat(f.location().xpath()).isEqualTo("/Emessage/ClinicalEmail[2]");
+        });
     }
 }

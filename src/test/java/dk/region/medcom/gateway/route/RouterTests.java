@@ -84,8 +84,8 @@ class RouterTests {
         }
 
         @Test
-        void byTheReceiversKommunenummer() {
-            PipelineMessage routed = router.route(message(receiver("5790009999994", "751", "kommunenummer"), ADULT_CPR, null, null));
+        void byTheReceiversKommunenummerWhenItNamesNoLocationNumber() {
+            PipelineMessage routed = router.route(message(receiver("0000000000000", "751", "kommunenummer"), ADULT_CPR, null, null));
 
             assertThat(routed.routing().recipient()).isEqualTo(AARHUS);
             assertThat(routed.routing().municipality()).isEqualTo("751");
@@ -129,13 +129,13 @@ class RouterTests {
 
         @Test
         void whenFoundByMunicipality() {
-            PipelineMessage routed = router.route(message(receiver("5790009999994", "751", "kommunenummer"), ADULT_CPR, null, null));
+            PipelineMessage routed = router.route(message(receiver("DKKMDKMDNET", "751", "kommunenummer"), ADULT_CPR, null, null));
 
             assertThat(routed.isEnriched()).isTrue();
             String xml = new String(routed.xml(), StandardCharsets.UTF_8);
             assertThat(xml).contains("<EANIdentifier>5799997510009</EANIdentifier>")
                     .contains("<OrganisationName>Aarhus Kommune</OrganisationName>")
-                    .doesNotContain("5790009999994");
+                    .doesNotContain("DKKMDKMDNET");
         }
     }
 
@@ -146,6 +146,27 @@ class RouterTests {
         void anUnknownReceiverWithoutAnyMunicipality() {
             assertThat(ruleIds(router.route(message(receiver("5790009999994", "x", "sorkode"), ADULT_CPR, null, null))))
                     .containsExactly("ROUTE-UNKNOWN-RECIPIENT");
+        }
+
+        /** Issue #16: a receiver addressed by an unknown location number was delivered to its municipality. */
+        @Test
+        void anUnknownReceiverLocationNumberIsNeverReplacedByItsMunicipality() {
+            PipelineMessage routed = router.route(message(receiver("5790009999994", "751", "kommunenummer"), ADULT_CPR, "851", null));
+
+            assertThat(ruleIds(routed)).containsExactly("ROUTE-UNKNOWN-RECIPIENT");
+            assertThat(routed.routing()).isNull();
+        }
+
+        /** Issue #16: a letter to kommunenummer 999 was delivered to the patient's residence municipality. */
+        @Test
+        void anUnknownKommunenummerIsNeverReplacedByThePatientsMunicipality() {
+            RoutingOutcome outcome = router.decide(header("XDIS91", null),
+                    message(receiver(null, "999", "kommunenummer"), ADULT_CPR, "851", "8000").document());
+
+            assertThat(outcome.isRouted()).isFalse();
+            assertThat(outcome.failure().ruleId()).isEqualTo("ROUTE-UNKNOWN-RECIPIENT");
+            assertThat(outcome.steps()).anySatisfy(s -> assertThat(s).contains("no other way is tried"))
+                    .noneSatisfy(s -> assertThat(s).contains("residence"));
         }
 
         @Test

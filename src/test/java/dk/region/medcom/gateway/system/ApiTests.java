@@ -76,18 +76,37 @@ class ApiTests extends GatewayTestSupport {
     @Test
     void findsAMessageByTheMunicipalityItWasRoutedBy() {
         String marker = uniqueEnvelopeId();
-        String xml = new String(sampleTo("xref15/xref15-valid-rehabilitation.xml", marker, "5790009999994"),
-                StandardCharsets.UTF_8);
-        // a receiver the gateway cannot know, so the patient's residence municipality (851) decides
-        drop("by-municipality.xml", xml.replaceFirst(
-                "(<Receiver>\\s*<EANIdentifier>[^<]*</EANIdentifier>\\s*<Identifier>)[^<]*", "$1999")
-                .getBytes(StandardCharsets.UTF_8));
+        // no receiver location number (all zeros), so its kommunenummer (851) decides
+        drop("by-municipality.xml", sampleTo("xref15/xref15-valid-rehabilitation.xml", marker, "0000000000000"));
 
         JsonNode page = await().atMost(Duration.ofSeconds(20)).until(() -> as(http, OPERATOR).getForObject(
                 "/api/messages?municipality=851&state=DELIVERED&envelopeId=" + marker, JsonNode.class),
                 p -> p.path("total").asInt() == 1);
 
         assertThat(page.path("items").get(0).path("municipality").asText()).isEqualTo("851");
+    }
+
+    /** Issue #16: an EDIFACT DIS91 was journaled and counted as XDIS91, so type=DIS91 found nothing. */
+    @Test
+    void searchesByTheTypeAsReceivedAndByItsXmlForm() {
+        String marker = uniqueEnvelopeId();
+        drop("edifact.edi", dk.region.medcom.gateway.journal.EnvelopeRewriter.withEnvelopeId(
+                sample("dis91/dis91-valid-hospital-to-gp.edi"), marker).orElseThrow());
+
+        JsonNode asReceived = await().atMost(Duration.ofSeconds(20)).until(() -> as(http, OPERATOR).getForObject(
+                "/api/messages?type=DIS91&envelopeId=" + marker, JsonNode.class), p -> p.path("total").asInt() == 1);
+
+        assertThat(asReceived.path("items").get(0).path("receivedType").asText()).isEqualTo("DIS91");
+        assertThat(asReceived.path("items").get(0).path("messageType").asText()).isEqualTo("XDIS91");
+        assertThat(as(http, OPERATOR).getForObject("/api/messages?type=XDIS91&envelopeId=" + marker, JsonNode.class)
+                .path("total").asInt()).isEqualTo(1);
+        assertThat(as(http, OPERATOR).getForObject("/api/messages?type=dis91&envelopeId=" + marker, JsonNode.class)
+                .path("total").asInt()).isEqualTo(1);
+        assertThat(as(http, OPERATOR).getForObject("/api/messages?type=REF01&envelopeId=" + marker, JsonNode.class)
+                .path("total").asInt()).isZero();
+        String id = asReceived.path("items").get(0).path("trackingId").asText();
+        assertThat(as(http, OPERATOR).getForObject("/api/messages/" + id, JsonNode.class).path("receivedType").asText())
+                .isEqualTo("DIS91");
     }
 
     @Test

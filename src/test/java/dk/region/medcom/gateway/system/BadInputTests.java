@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.message.Excerpt;
 import dk.region.medcom.gateway.message.TrackingId;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -15,6 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +33,136 @@ class BadInputTests extends GatewayTestSupport {
 
     @Autowired
     Journal journal;
+    @Autowired
+    JdbcClient jdbc;
+
+    static final String SENDER_LOCATION = "5790000100019";
+    /** CPR-shaped, in no sample: it must not come out anywhere but the quarantined original. */
+    static final String CPR = "2512489996";
+
+    /**
+     * A letter id longer than the journal keeps, holding a CPR number, and a 5,000-digit receiver: once
+     * the letter id made the journal write fail on every redelivery, with the value in each stack trace.
+     * Now parse refuses both by place; it is quarantined once, answered, journaled QUARANTINED, and no
+     * log line, finding or error file carries the CPR number or more than a bounded excerpt.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anOverlongLetterIdWithACprNumberAndAHugeReceiverAreRefusedByPlaceAndEchoedNowhere(CapturedOutput output)
+            throws IOException {
+        String marker = uniqueEnvelopeId();
+        String hugeReceiver = "8".repeat(5000);
+        String xml = new String(sampleTo(EntryPointsTests.VALID_XDIS91, marker, hugeReceiver), StandardCharsets.UTF_8)
+                .replaceFirst("<Identifier>DIS[0-9]+</Identifier>", "<Identifier>" + CPR + "X".repeat(60) + "</Identifier>");
+        drop(marker + ".xml", xml.getBytes(StandardCharsets.UTF_8));
+
+        Path original = awaitFileContaining(quarantine(), marker);
+        assertQuarantinedInJournal(original);
+        TrackingId id = new TrackingId(trackingIdOf(original));
+        awaitFile(outbox(SENDER_LOCATION), id.value() + "-receipt");
+
+        String report = Files.readString(reportOf(original));
+        assertThat(reasons(original).get("findings")).extracting(f -> f.get("ruleId").asText())
+                .containsExactly("XML-VALUE-TOO-LONG", "XML-VALUE-TOO-LONG");
+        assertThat(reasons(original).get("findings").get(0).get("xpath").asText())
+                .isEqualTo("/Emessage/ClinicalEmail/Letter/Identifier");
+        String journalFindings = journal.find(id).orElseThrow().history().stream()
+                .map(e -> String.valueOf(e.detail())).reduce("", String::concat);
+        for (String text : new String[] {report, journalFindings, output.getAll()}) {
+            assertThat(text).doesNotContain(CPR).doesNotContain("8".repeat(Excerpt.MAX_CHARS + 1))
+                    .doesNotContain("X".repeat(Excerpt.MAX_CHARS + 1));
+        }
+        assertThat(journal.find(id).orElseThrow().history()).filteredOn(e -> e.state() == MessageState.QUARANTINED)
+                .hasSize(2); // the reject stage and the receipt
+    }
+
+    /**
+     * A value that passes parse but that the journal still refuses (simulated: a constraint on the
+     * letter id) is quarantined once, with one negative receipt, and the journal says QUARANTINED;
+     * before, the message failed its journal write on every redelivery until it was a dead letter.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aMessageTheJournalRefusesIsQuarantinedOnceNotRedeliveredForEver(CapturedOutput output) throws Exception {
+        String marker = uniqueEnvelopeId();
+        String letterId = "POISON" + marker.substring(1, 9);
+        jdbc.sql("alter table message add constraint refuse_poison check (letter_id not like 'POISON%')").update();
+        try {
+            String xml = new String(sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, marker), StandardCharsets.UTF_8)
+                    .replaceFirst("<Identifier>DIS[0-9]+</Identifier>", "<Identifier>" + letterId + "</Identifier>");
+            drop(marker + ".xml", xml.getBytes(StandardCharsets.UTF_8));
+
+            Path original = awaitFileContaining(quarantine(), marker);
+            assertQuarantinedInJournal(original);
+            TrackingId id = new TrackingId(trackingIdOf(original));
+            assertThat(reasons(original).get("findings").get(0).get("ruleId").asText()).isEqualTo("JOURNAL-REFUSED");
+            awaitFile(outbox(SENDER_LOCATION), id.value() + "-receipt");
+
+            Thread.sleep(3000); // a redelivery loop would have tried again by now (the broker waits 1 s, then 2 s)
+            assertThat(journal.find(id).orElseThrow().state()).isEqualTo(MessageState.QUARANTINED);
+            assertThat(journal.find(id).orElseThrow().history()).filteredOn(e -> "reject".equals(e.stage())).hasSize(1);
+            try (var files = Files.list(quarantine())) {
+                assertThat(files.filter(f -> f.getFileName().toString().startsWith(id.value()))).hasSize(2);
+            }
+            try (var files = Files.list(outbox(SENDER_LOCATION))) {
+                assertThat(files.filter(f -> f.getFileName().toString().startsWith(id.value()))).hasSize(1);
+            }
+            assertThat(findContaining(outbox(EntryPointsTests.RECIPIENT), marker)).isEmpty();
+            assertThat(output.getAll()).contains("JournalWriteFailed").doesNotContain(letterId);
+        } finally {
+            jdbc.sql("alter table message drop constraint refuse_poison").update();
+        }
+    }
+
+    /** Refused, not stripped: the gateway delivers XML as sent, so nothing with one reaches a recipient. */
+    @Test
+    void quarantinesXmlWithAProcessingInstructionAndDeliversNothing() throws IOException {
+        String marker = uniqueEnvelopeId();
+        String xml = new String(sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, marker), StandardCharsets.UTF_8)
+                .replace("<ClinicalEmail>", "<?xml-stylesheet type=\"text/xsl\" href=\"http://example.org/x.xsl\"?><ClinicalEmail>");
+        drop(marker + ".xml", xml.getBytes(StandardCharsets.UTF_8));
+
+        Path original = awaitFileContaining(quarantine(), marker);
+
+        assertThat(reasons(original).get("findings").get(0).get("ruleId").asText()).isEqualTo("XML-PROCESSING-INSTRUCTION");
+        assertQuarantinedInJournal(original);
+        assertThat(findContaining(outbox(EntryPointsTests.RECIPIENT), marker)).isEmpty();
+    }
+
+    @Test
+    void namesUtf16AsSuch() throws IOException {
+        String marker = uniqueEnvelopeId();
+        String xml = new String(sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, marker), StandardCharsets.UTF_8)
+                .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+        drop(marker + ".xml", xml.getBytes(StandardCharsets.UTF_16)); // with a byte order mark
+
+        Path report = awaitReportWithRule("XML-ENCODING-UTF16");
+
+        assertThat(Files.readString(report)).contains("the message is UTF-16").doesNotContain("PARSE-UNKNOWN-FORMAT");
+    }
+
+    /** Two letters in one interchange are refused, never merged into one tracked letter. */
+    @Test
+    void quarantinesAnInterchangeWithTwoMessagesNamingTheSecondUnh() throws IOException {
+        String marker = uniqueEnvelopeId();
+        String valid = new String(sample("dis91/dis91-valid-hospital-to-gp.edi"), StandardCharsets.ISO_8859_1)
+                .replace("KUV2026030201", marker);
+        int unh = valid.indexOf("UNH+");
+        int unz = valid.indexOf("UNZ+");
+        String second = valid.substring(unh, unz);
+        String unhRef = second.substring(4, second.indexOf('+', 4));
+        String two = valid.substring(0, unz) + second.replace(unhRef, unhRef + "B")
+                + valid.substring(unz).replaceFirst("UNZ\\+1\\+", "UNZ+2+");
+        drop(marker + ".edi", two.getBytes(StandardCharsets.ISO_8859_1));
+
+        Path original = awaitFileContaining(quarantine(), marker);
+
+        JsonNode finding = reasons(original).get("findings").get(0);
+        assertThat(finding.get("ruleId").asText()).isEqualTo("EDI-MORE-THAN-ONE-MESSAGE");
+        assertThat(finding.get("segmentTag").asText()).isEqualTo("UNH");
+        assertThat(finding.get("segmentNumber").asInt()).isGreaterThan(2); // not the first UNH (segment 2)
+        assertQuarantinedInJournal(original);
+    }
 
     @Test
     void quarantinesAFileThatIsNeitherXmlNorEdifact() throws IOException {
@@ -37,7 +172,7 @@ class BadInputTests extends GatewayTestSupport {
 
         Path original = awaitFileContaining(quarantine(), marker);
 
-        assertThat(Files.readAllBytes(original)).isEqualTo(garbage);
+        assertThat(openQuarantined(original)).isEqualTo(garbage);
         assertThat(reasons(original).get("findings").get(0).get("ruleId").asText()).isEqualTo("PARSE-UNKNOWN-FORMAT");
         assertQuarantinedInJournal(original);
     }
@@ -50,7 +185,7 @@ class BadInputTests extends GatewayTestSupport {
 
         Path original = report.resolveSibling(report.getFileName().toString().replace(".error.json", ""));
         assertThat(original).exists();
-        assertThat(Files.size(original)).isZero();
+        assertThat(openQuarantined(original)).isEmpty(); // sealed: empty once opened
     }
 
     @Test
@@ -65,7 +200,7 @@ class BadInputTests extends GatewayTestSupport {
 
         Path original = report.resolveSibling(report.getFileName().toString().replace(".error.json", ""));
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(original));
-        assertThat(Files.size(original)).isEqualTo(50L * 1024 * 1024);
+        assertThat(openQuarantined(original)).hasSize(50 * 1024 * 1024); // sealed while streamed, whole once opened
         await().atMost(Duration.ofSeconds(10)).until(() -> find(inbox(), "big.xml").isEmpty());
     }
 
@@ -120,7 +255,7 @@ class BadInputTests extends GatewayTestSupport {
 
         Path original = awaitFileContaining(quarantine(), marker);
 
-        assertThat(Files.readAllBytes(original)).isEqualTo(bytes);
+        assertThat(openQuarantined(original)).isEqualTo(bytes);
         assertThat(reasons(original).get("findings")).as(what).isNotEmpty();
         assertQuarantinedInJournal(original);
     }
@@ -147,7 +282,7 @@ class BadInputTests extends GatewayTestSupport {
 
         Path original = awaitFileContaining(quarantine(), marker);
 
-        assertThat(Files.readAllBytes(original)).isEqualTo(bytes);
+        assertThat(openQuarantined(original)).isEqualTo(bytes);
         assertThat(reasons(original).get("findings")).as(what).isNotEmpty();
         assertQuarantinedInJournal(original);
     }
@@ -198,8 +333,11 @@ class BadInputTests extends GatewayTestSupport {
         }
     }
 
+    /** The quarantine report beside an original, once written (the original is written first). */
     static Path reportOf(Path original) {
-        return original.resolveSibling(original.getFileName() + ".error.json");
+        Path report = original.resolveSibling(original.getFileName() + ".error.json");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(report));
+        return report;
     }
 
     static JsonNode reasons(Path original) throws IOException {

@@ -101,15 +101,14 @@ class DeliveryTests extends GatewayTestSupport {
     void aFilePickedUpAgainAfterACrashIsNotDeliveredTwice() throws IOException {
         String envelopeId = uniqueEnvelopeId();
         byte[] letter = sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, envelopeId);
-        drop("picked-up-twice.xml", letter);
+        java.nio.file.attribute.FileTime modified = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        dropAt("picked-up-twice.xml", letter, modified);
         awaitFileContaining(outbox(EntryPointsTests.RECIPIENT), envelopeId);
 
-        // as if the gateway had stopped before moving the file to archive/: the same file (name,
-        // modification time and bytes) is in inbox/ again
-        Path archived = fileContaining(DATA_DIR.resolve("archive"), envelopeId);
-        Path again = inbox().resolve(".picked-up-twice.xml.part");
-        Files.copy(archived, again, StandardCopyOption.COPY_ATTRIBUTES);
-        Files.move(again, inbox().resolve("picked-up-twice.xml"), StandardCopyOption.ATOMIC_MOVE);
+        // as if the gateway had stopped before deleting the file: the same file (name, modification
+        // time and bytes) is in inbox/ again
+        await().atMost(Duration.ofSeconds(10)).until(() -> find(inbox(), "picked-up-twice.xml").isEmpty());
+        dropAt("picked-up-twice.xml", letter, modified);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> find(inbox(), "picked-up-twice.xml").isEmpty());
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +37,19 @@ class EntryPointsTests extends GatewayTestSupport {
     ProducerTemplate producer;
     @Autowired
     Journal journal;
+
+    /** Issue #16: nothing linked an inbox file's name to its tracking id. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logsWhichInboxFileBecameWhichTrackingIdWithoutPersonalDataInTheName(CapturedOutput log) {
+        String marker = uniqueEnvelopeId();
+        drop("letter-0101904321.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+
+        String id = trackingIdOf(awaitFileContaining(outbox("5790001000011"), marker));
+
+        assertThat(log.getAll()).contains("tracking=" + id + " inbox file 'letter-**********.xml' taken in")
+                .doesNotContain("0101904321");
+    }
 
     @Test
     void deliversAMessageDroppedIntoTheInbox() throws Exception {
@@ -56,8 +72,9 @@ class EntryPointsTests extends GatewayTestSupport {
                 MessageState.RECEIVED, MessageState.PARSED, MessageState.VALIDATED, MessageState.ROUTED,
                 MessageState.TRANSLATED, MessageState.DELIVERED, MessageState.DELIVERED);
         await().atMost(Duration.ofSeconds(10)).until(() -> find(inbox(), "letter.xml").isEmpty());
-        assertThat(findContaining(DATA_DIR.resolve("archive").resolve(java.time.LocalDate.now().toString()), marker))
-                .as("the original is archived").isPresent();
+        assertThat(new String(journal.bodies(new TrackingId(entry.trackingId())).get(dk.region.medcom.gateway.journal.BodyKind.ORIGINAL),
+                java.nio.charset.StandardCharsets.UTF_8)).as("the journal keeps the original").contains(marker);
+        assertThat(DATA_DIR.resolve("archive")).as("no copy in clear beside the journal").doesNotExist();
     }
 
     @Test

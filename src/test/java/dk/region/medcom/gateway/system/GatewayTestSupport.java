@@ -71,6 +71,34 @@ public abstract class GatewayTestSupport {
         }
     }
 
+    /**
+     * Drops a file as {@link #drop} does, with a modification time of its own: returns the tracking
+     * id the gateway gives it (the same file dropped again gets the same one).
+     */
+    protected static String dropAt(String name, byte[] content, java.nio.file.attribute.FileTime modified) {
+        try {
+            Path temp = inbox().resolve(name + ".part");
+            Files.write(temp, content);
+            Files.setLastModifiedTime(temp, modified);
+            Files.move(temp, inbox().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dk.region.medcom.gateway.ingest.Ingestor.fileTrackingId(name, modified.toMillis(), content).value();
+    }
+
+    /** A quarantined original, decrypted with the gateway's body key (the file itself is sealed). */
+    protected static byte[] openQuarantined(Path file) {
+        dk.region.medcom.gateway.message.TrackingId id =
+                new dk.region.medcom.gateway.message.TrackingId(trackingIdOf(file));
+        try (java.io.InputStream in = dk.region.medcom.gateway.ingest.Quarantine.openOriginal(quarantine(), id,
+                dk.region.medcom.gateway.journal.JournalKeys.existingBodyCipher(null, DATA_DIR)).orElseThrow()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Waits until a file whose name starts with {@code prefix} appears in {@code folder}. */
     protected static Path awaitFile(Path folder, String prefix) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
@@ -107,10 +135,12 @@ public abstract class GatewayTestSupport {
         }
     }
 
+    /** Quarantined originals are sealed: those are looked into decrypted. */
     private static boolean contains(Path file, String marker) {
         try {
-            return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(marker);
-        } catch (IOException e) {
+            byte[] bytes = file.startsWith(quarantine()) ? openQuarantined(file) : Files.readAllBytes(file);
+            return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains(marker);
+        } catch (IOException | RuntimeException e) {
             return false; // renamed or removed while we looked
         }
     }

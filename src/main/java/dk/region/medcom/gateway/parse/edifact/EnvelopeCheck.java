@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.parse.edifact;
 
+import dk.region.medcom.gateway.journal.JournalLimits;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Phrase;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.function.BiPredicate;
 /**
  * The interchange envelope rules: one complete UNB; each message framed by UNH..UNT with equal
  * references and the right segment count (MedCom's Sxx group markers count); UNZ closing the
- * interchange with UNB's reference and the message count; a known message type and version.
+ * interchange with UNB's reference and the message count; a known message type and version; no identifier longer than the journal keeps ({@link JournalLimits}).
  */
 final class EnvelopeCheck {
 
@@ -81,6 +82,20 @@ final class EnvelopeCheck {
         if (missing != null) {
             findings.add(EdifactRule.UNB_INCOMPLETE.at(unb, missing));
         }
+        checkLength(unb, 2, 1, JournalLimits.Field.SENDER, new Phrase("UNB element 2 (sender)", "UNB element 2 (afsender)"));
+        checkLength(unb, 3, 1, JournalLimits.Field.RECEIVER, new Phrase("UNB element 3 (recipient)", "UNB element 3 (modtager)"));
+        checkLength(unb, 5, 1, JournalLimits.Field.ENVELOPE_ID,
+                new Phrase("UNB element 5 (interchange control reference)", "UNB element 5 (forsendelsens kontrolreference)"));
+    }
+
+    /** The journal keeps the value (in its XML form: the type and version with an X before them). */
+    private void checkLength(Segment segment, int element, int component, JournalLimits.Field field, Phrase what) {
+        int length = segment.value(element, component).length();
+        int limit = field == JournalLimits.Field.MESSAGE_TYPE || field == JournalLimits.Field.VERSION_CODE
+                ? field.limit - 1 : field.limit;
+        if (length > limit) {
+            findings.add(EdifactRule.VALUE_TOO_LONG.at(segment, what, length, limit));
+        }
     }
 
     private void openMessage(Segment unh) {
@@ -88,6 +103,12 @@ final class EnvelopeCheck {
             findings.add(EdifactRule.UNT_MISSING.at(openMessage, openMessage.number()));
         }
         openMessage = unh;
+        checkLength(unh, 1, 1, JournalLimits.Field.LETTER_ID,
+                new Phrase("UNH element 1 (message reference)", "UNH element 1 (brevreference)"));
+        checkLength(unh, 2, 5, JournalLimits.Field.VERSION_CODE,
+                new Phrase("UNH element 2 component 5 (association code)", "UNH element 2 komponent 5 (versionskode)"));
+        checkLength(unh, 3, 1, JournalLimits.Field.MESSAGE_TYPE,
+                new Phrase("UNH element 3 (letter type)", "UNH element 3 (brevtype)"));
         Phrase missing = firstMissing(unh,
                 1, 1, new Phrase("element 1 (message reference)", "element 1 (brevreference)"), 2, 1, new Phrase("element 2 (message type)", "element 2 (brevtype)"),
                 2, 2, new Phrase("element 2 component 2 (version)", "element 2 komponent 2 (version)"), 2, 3, new Phrase("element 2 component 3 (release)", "element 2 komponent 3 (udgave)"),

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.parse.edifact;
 
+import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.MessageHeader;
 import java.util.Optional;
 
@@ -31,6 +32,16 @@ public final class EnvelopeHeaderReader {
                 blankToNull(unb.value(2)),
                 blankToNull(unb.value(3)),
                 "1".equals(unb.value(9))));
+    }
+
+    /**
+     * EDI-MORE-THAN-ONE-MESSAGE at the second UNH, if there is one. The EDIFACT engine translates
+     * every message of an interchange, but the gateway journals, deduplicates, routes and answers
+     * one letter per interchange: a second one would ride along unseen behind the first.
+     */
+    public Optional<Finding> secondMessage(byte[] edifact) {
+        return reader.read(edifact).segments().stream().filter(s -> s.is("UNH")).skip(1).findFirst()
+                .map(EdifactRule.MORE_THAN_ONE_MESSAGE::at);
     }
 
     private static String blankToNull(String value) {

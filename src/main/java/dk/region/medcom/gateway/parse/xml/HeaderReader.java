@@ -1,6 +1,11 @@
 package dk.region.medcom.gateway.parse.xml;
 
+import dk.region.medcom.gateway.journal.JournalLimits;
+import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.MessageHeader;
+import dk.region.medcom.gateway.message.Phrase;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -36,6 +41,48 @@ public final class HeaderReader {
                 text(child(child(body, "Sender"), "EANIdentifier")),
                 text(child(child(body, "Receiver"), "EANIdentifier")),
                 "pluspositivkvitt".equals(text(child(envelope, "AcknowledgementCode")))));
+    }
+
+    /**
+     * What the journal cannot keep, found where the values are: an identifier, location number,
+     * type or version longer than {@link JournalLimits} allows (XML-VALUE-TOO-LONG), and a second
+     * letter in the Emessage (XML-MORE-THAN-ONE-LETTER): the gateway tracks, routes and answers
+     * one letter per message, and a second would ride along unseen behind the first.
+     */
+    public static List<Finding> check(Document document) {
+        List<Finding> findings = new ArrayList<>();
+        Element root = document.getDocumentElement();
+        if (root == null || !"Emessage".equals(root.getLocalName())) {
+            return findings;
+        }
+        Element envelope = child(root, "Envelope");
+        Element body = firstChildElementExcept(root, "Envelope");
+        Element letter = child(body, "Letter");
+        checkLength(child(envelope, "Identifier"), JournalLimits.Field.ENVELOPE_ID, findings);
+        checkLength(child(letter, "Identifier"), JournalLimits.Field.LETTER_ID, findings);
+        checkLength(child(letter, "StatisticalCode"), JournalLimits.Field.MESSAGE_TYPE, findings);
+        checkLength(child(letter, "VersionCode"), JournalLimits.Field.VERSION_CODE, findings);
+        checkLength(child(child(body, "Sender"), "EANIdentifier"), JournalLimits.Field.SENDER, findings);
+        checkLength(child(child(body, "Receiver"), "EANIdentifier"), JournalLimits.Field.RECEIVER, findings);
+        for (Node n = body == null ? null : body.getNextSibling(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && !"Envelope".equals(e.getLocalName())) {
+                findings.add(Finding.error("XML-MORE-THAN-ONE-LETTER", NodeLocations.of(e),
+                        "a second letter in the Emessage; the gateway takes one letter per message, send each in its own",
+                        "endnu et brev i Emessage; gatewayen modtager ét brev pr. meddelelse, send hvert brev i sin egen"));
+                break;
+            }
+        }
+        return findings;
+    }
+
+    private static void checkLength(Element element, JournalLimits.Field field, List<Finding> findings) {
+        String value = text(element);
+        if (value != null && !field.fits(value)) {
+            findings.add(Finding.formatted("XML-VALUE-TOO-LONG", dk.region.medcom.gateway.message.Severity.ERROR,
+                    NodeLocations.of(element), "%s is %s characters long; the gateway keeps at most %s",
+                    "%s er %s tegn langt; gatewayen gemmer højst %s",
+                    new Phrase("the value", "værdien"), value.length(), field.limit));
+        }
     }
 
     private static Element child(Element parent, String localName) {

@@ -16,7 +16,9 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Builds a DOM from SAX events and remembers, on every element, the line and column where its
  * start tag ends. A plain DocumentBuilder forgets positions, and findings must say where they are.
- * Comments and processing instructions are dropped: no rule looks at them.
+ * Comments are dropped: no rule looks at them. A processing instruction stops the parse: the
+ * gateway delivers XML as sent, and an instruction to the recipient's software (a stylesheet to
+ * fetch, say) is not the sender's to give, so it is refused rather than passed on.
  */
 final class LocatingDomBuilder extends DefaultHandler {
 
@@ -84,6 +86,20 @@ final class LocatingDomBuilder extends DefaultHandler {
     @Override
     public void characters(char[] ch, int start, int length) {
         text.append(ch, start, length);
+    }
+
+    @Override
+    public void processingInstruction(String target, String data) throws SAXException {
+        throw new ProcessingInstruction(locator); // the XML declaration is not one: SAX never reports it
+    }
+
+    /** Thrown at a processing instruction. */
+    static final class ProcessingInstruction extends SAXParseException {
+        private static final long serialVersionUID = 1L;
+
+        ProcessingInstruction(Locator locator) {
+            super("processing instruction", locator);
+        }
     }
 
     /** Thrown when elements nest deeper than {@link #MAX_DEPTH}. */

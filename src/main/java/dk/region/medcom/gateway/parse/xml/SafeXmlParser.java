@@ -44,6 +44,12 @@ public final class SafeXmlParser {
         return maxBytes;
     }
 
+    /** True when the bytes are UTF-16 by their byte order mark or the UTF-16 shape of a leading {@code <}. */
+    public static boolean isUtf16(byte[] xml) {
+        return xml != null && (ByteSniff.of(xml).utf16()
+                || xml.length >= 2 && (xml[0] == 0 && xml[1] == '<' || xml[0] == '<' && xml[1] == 0));
+    }
+
     public Document parse(byte[] xml) throws UnreadableXmlException {
         if (xml == null || xml.length == 0) {
             throw XmlReadError.EMPTY.exception(Location.NONE);
@@ -75,6 +81,9 @@ public final class SafeXmlParser {
         Location where = Location.xml(positive(e.getLineNumber()), positive(e.getColumnNumber()), null);
         if (e instanceof LocatingDomBuilder.TooDeep) {
             return XmlReadError.TOO_DEEP.exception(where, LocatingDomBuilder.MAX_DEPTH);
+        }
+        if (e instanceof LocatingDomBuilder.ProcessingInstruction) {
+            return XmlReadError.PROCESSING_INSTRUCTION.exception(where);
         }
         String message = String.valueOf(e.getMessage());
         if (message.contains("DOCTYPE")) {

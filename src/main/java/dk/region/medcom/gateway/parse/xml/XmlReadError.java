@@ -29,6 +29,9 @@ enum XmlReadError {
     TOO_DEEP("XML-TOO-DEEP",
             "Elements are nested more than %s deep.",
             "Elementerne er indlejret mere end %s niveauer."),
+    PROCESSING_INSTRUCTION("XML-PROCESSING-INSTRUCTION",
+            "The message contains a processing instruction (<?...?> other than the XML declaration); MedCom messages carry none, and the gateway passes none on to a recipient.",
+            "Meddelelsen indeholder en behandlingsinstruktion (<?...?> ud over XML-erklæringen); MedCom-meddelelser har ingen, og gatewayen sender ingen videre til en modtager."),
     NOT_WELL_FORMED("XML-NOT-WELLFORMED",
             "The message is not well-formed XML: %s",
             "Meddelelsen er ikke velformet XML: %s");

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.validate.rules;
 
+import dk.region.medcom.gateway.message.Excerpt;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.LocationNumber;
 import dk.region.medcom.gateway.message.Severity;
@@ -32,9 +33,9 @@ final class GlnRule implements BusinessRule {
                 continue;
             }
             if (gln.length() != 13) {
-                findings.add(ValidationCode.GLN_LENGTH.at(element, severity, gln));
+                findings.add(ValidationCode.GLN_LENGTH.at(element, severity, Excerpt.of(gln)));
             } else if (!LocationNumber.hasValidCheckDigit(gln)) {
-                findings.add(ValidationCode.GLN_CHECK_DIGIT.at(element, severity, gln));
+                findings.add(ValidationCode.GLN_CHECK_DIGIT.at(element, severity, Excerpt.of(gln)));
             }
         }
         return findings;

@@ -248,4 +248,32 @@ class EdifactReaderTest {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
         });
     }
+
+    @Test
+    void refusesALetterIdentifierLongerThanTheJournalKeepsAndNamesUnhElement1() {
+        String longRef = "1502824933" + "X".repeat(60);
+        Finding finding = onlyError(read(DIS91.replace("BrevNr00129", longRef)));
+        assertAt(finding, "EDI-VALUE-TOO-LONG", 2, "UNH");
+        assertThat(finding.textEn()).isEqualTo("UNH element 1 (message reference) is 70 characters long; the gateway keeps at most 64");
+        assertThat(finding.toLine()).doesNotContain("1502824933").doesNotContain("XXXX");
+    }
+
+    @Test
+    void refusesASenderLongerThanALocationNumberColumn() {
+        Finding finding = onlyError(read(DIS91.replace("5790000120400:14", "5".repeat(100) + ":14")));
+        assertAt(finding, "EDI-VALUE-TOO-LONG", 1, "UNB");
+        assertThat(finding.textEn()).startsWith("UNB element 2 (sender) is 100 characters long");
+    }
+
+    @Test
+    void namesTheSecondMessageOfAnInterchange() {
+        int unh = DIS91.indexOf("UNH+");
+        int unz = DIS91.indexOf("UNZ+");
+        String message = DIS91.substring(unh, unz);
+        String two = DIS91.substring(0, unz) + message.replace("BrevNr00129", "BrevNr00130") + "UNZ+2+KuvertNr012234'";
+        assertThat(read(two).findings()).filteredOn(Finding::isError).isEmpty(); // the engine translates both
+        Finding finding = new EnvelopeHeaderReader().secondMessage(Vectors.latin1(two)).orElseThrow();
+        assertAt(finding, "EDI-MORE-THAN-ONE-MESSAGE", 32, "UNH");
+        assertThat(new EnvelopeHeaderReader().secondMessage(Vectors.latin1(DIS91))).isEmpty();
+    }
 }

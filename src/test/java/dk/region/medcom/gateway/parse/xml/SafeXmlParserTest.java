@@ -119,6 +119,24 @@ class SafeXmlParserTest {
     }
 
     @Test
+    void refusesAProcessingInstructionAndSaysWhere() {
+        byte[] xml = SMALL.replace("<b>", "<?xml-stylesheet href=\"http://example.org/s.xsl\"?><b>").getBytes(StandardCharsets.UTF_8);
+
+        Finding finding = refusal(xml);
+
+        assertThat(finding.ruleId()).isEqualTo("XML-PROCESSING-INSTRUCTION");
+        assertThat(finding.location().line()).isEqualTo(3);
+        assertThat(finding.textEn()).doesNotContain("example.org");
+    }
+
+    @Test
+    void tellsUtf16FromOtherBytes() {
+        assertThat(SafeXmlParser.isUtf16(SMALL.getBytes(StandardCharsets.UTF_16))).isTrue();
+        assertThat(SafeXmlParser.isUtf16("<a/>".getBytes(StandardCharsets.UTF_16LE))).isTrue();
+        assertThat(SafeXmlParser.isUtf16(SMALL.getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
+
+    @Test
     void readsRealUtf16WithAByteOrderMark() throws Exception {
         byte[] xml = SMALL.replace("UTF-8", "UTF-16").getBytes(StandardCharsets.UTF_16); // Java writes a BOM
 

@@ -17,7 +17,7 @@ class GlnRuleTest {
 
     private static final Location SENDER_GLN = Location.xml(25, 22, "/Emessage/ClinicalEmail/Sender/EANIdentifier");
     private static final String SAMPLE_RECEIVER = "<EANIdentifier>5790001000011</EANIdentifier>";
-    private static final String WRONG_CHECK_DIGIT = "<EANIdentifier>5790001000014</EANIdentifier>";
+    private static final String WRONG_CHECK_DIGIT = "<EANIdentifier>5790001000017</EANIdentifier>";
 
     private final GlnRule rule = new GlnRule(Severity.WARNING);
 

@@ -1,0 +1,58 @@
+package dk.region.medcom.gateway.journal;
+
+import java.sql.SQLException;
+import java.util.Collection;
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * A route's journal writes could not be committed. The database's own message is not kept: it may
+ * quote the values it refused (H2 does: {@code Value too long for column ...: '...'}), and this
+ * exception is logged by Camel and the broker client. It names the cause by class and SQLState.
+ *
+ * <p>Permanent when the database refused the data itself (a constraint, a value too long: SQLState
+ * classes 22 and 23): trying again can never succeed, so the message is quarantined on its next
+ * delivery instead. Anything else (the database down, a timeout) may pass and is redelivered.
+ */
+public final class JournalWriteFailed extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final boolean permanent;
+    private final transient Collection<String> trackingIds;
+
+    JournalWriteFailed(String message, boolean permanent, Collection<String> trackingIds) {
+        super(message);
+        this.permanent = permanent;
+        this.trackingIds = trackingIds;
+    }
+
+    static JournalWriteFailed of(Throwable cause, Collection<String> trackingIds) {
+        if (cause instanceof JournalWriteFailed already) {
+            return already;
+        }
+        String sqlState = sqlState(cause);
+        boolean permanent = cause instanceof DataIntegrityViolationException
+                || sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("23"));
+        return new JournalWriteFailed("the journal " + (permanent ? "refused" : "could not commit")
+                + " the writes for " + trackingIds + " (" + cause.getClass().getSimpleName()
+                + (sqlState == null ? "" : ", SQLState " + sqlState) + ")", permanent, trackingIds);
+    }
+
+    /** The database refused the data: writing it again can never succeed. */
+    public boolean permanent() {
+        return permanent;
+    }
+
+    Collection<String> trackingIds() {
+        return trackingIds;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState().replaceAll("[^0-9A-Z]", "");
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,46 @@
+package dk.region.medcom.gateway.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ExcerptTests {
+
+    @Test
+    void masksCprShapedNumbersButKeepsLocationNumbers() {
+        assertThat(Excerpt.of("0101701234")).isEqualTo("**********");
+        assertThat(Excerpt.of("010170-1234")).isEqualTo("**********");
+        assertThat(Excerpt.of("LET0101701234")).isEqualTo("LET**********");
+        assertThat(Excerpt.of("5790000100019")).isEqualTo("5790000100019");
+    }
+
+    @Test
+    void boundsAnExcerptAndSaysHowLongTheValueWas() {
+        String excerpt = Excerpt.of("A".repeat(5000));
+        assertThat(excerpt).isEqualTo("A".repeat(Excerpt.MAX_CHARS) + "… (5000 characters)");
+        assertThat(Excerpt.of("9".repeat(5000))).isEqualTo("**********… (5000 characters)");
+        // a CPR number cut by the bound is not shown in part either
+        assertThat(Excerpt.of("X".repeat(30) + "0101701234" + "X")).doesNotContain("01017").doesNotContain("0101");
+    }
+
+    @Test
+    void replacesControlCharacters() {
+        assertThat(Excerpt.of("a\nb\u0000c\u202Ed")).isEqualTo("a?b?c?d");
+    }
+
+    @Test
+    void everyFindingTextIsGuardedHoweverItWasMade() {
+        Finding finding = Finding.error("X", Location.NONE,
+                "receiver " + "7".repeat(5000) + " and patient 0101701234\nnext line " + "B".repeat(100), "da");
+
+        assertThat(finding.textEn()).doesNotContain("0101701234").doesNotContain("\n")
+                .doesNotContain("7".repeat(11)).doesNotContain("B".repeat(Excerpt.MAX_CHARS + 1));
+        assertThat(finding.textEn().length()).isLessThanOrEqualTo(Excerpt.MAX_TEXT_CHARS);
+    }
+
+    @Test
+    void aLocationsXPathIsBoundedAndMasked() {
+        Location location = Location.xml(1, 1, "/Emessage/_0101701234/" + "a".repeat(1000));
+        assertThat(location.xpath()).doesNotContain("0101701234").hasSizeLessThanOrEqualTo(Location.MAX_XPATH_CHARS + 12);
+    }
+}
