@@ -1,0 +1,106 @@
+package dk.region.medcom.gateway.system;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How many bytes of message bodies the process holds at once, from the moment an entry point
+ * starts reading them until the pipeline has finished with them: an HTTP post while it is read,
+ * journaled and enqueued, a file from {@code inbox/} until it is enqueued, and a message in the
+ * pipeline (parse to delivery queue). Beyond it HTTP answers 503 (before reading the body), the
+ * folder leaves files in {@code inbox/} for a later poll and the pipeline's consumers wait.
+ *
+ * <p>The budget counts body bytes; the working copies made from them (the parsed document, the
+ * encrypted and translated forms) are what the rest of the heap is for, which is why the default
+ * is only an eighth of the maximum heap. Fair: a large message waiting in the pipeline is not
+ * overtaken for ever by small posts.
+ */
+@Component
+public class MemoryBudget {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemoryBudget.class);
+    /** Permits are kilobytes, so that a semaphore's int counts any heap. */
+    private static final int UNIT = 1024;
+
+    private final long bytes;
+    private final Semaphore permits;
+
+    public MemoryBudget(@Value("${gateway.ingest.memory-budget:}") DataSize configured,
+                        @Value("${gateway.ingest.max-message-bytes:10485760}") long maxMessageBytes) {
+        long wanted = configured == null ? Runtime.getRuntime().maxMemory() / 8 : configured.toBytes();
+        if (wanted < maxMessageBytes) {
+            // a message of the largest size allowed must always be able to enter, or it waits for ever
+            LOG.warn("gateway.ingest.memory-budget ({} bytes) is below gateway.ingest.max-message-bytes; using {} bytes",
+                    wanted, maxMessageBytes);
+            wanted = maxMessageBytes;
+        }
+        this.bytes = wanted;
+        this.permits = new Semaphore(units(wanted), true);
+    }
+
+    /** The budget in bytes. */
+    public long bytes() {
+        return bytes;
+    }
+
+    /** Bytes free now. */
+    public long available() {
+        return (long) permits.availablePermits() * UNIT;
+    }
+
+    /** {@code size} bytes if they are free now, else null. */
+    public Reservation tryReserve(long size) {
+        Reservation reservation = new Reservation();
+        return reservation.tryGrow(size) ? reservation : null;
+    }
+
+    /** {@code size} bytes, waiting as long as it takes (in turn with other waiters). */
+    public Reservation reserve(long size) throws InterruptedException {
+        int units = units(Math.min(size, bytes));
+        permits.acquire(units);
+        Reservation reservation = new Reservation();
+        reservation.units = units;
+        return reservation;
+    }
+
+    private static int units(long size) {
+        return (int) Math.min(Integer.MAX_VALUE, (size + UNIT - 1) / UNIT);
+    }
+
+    /** Bytes held until closed; closing twice releases once. */
+    public final class Reservation implements AutoCloseable {
+
+        private int units;
+
+        /** Holds {@code more} bytes besides; false (holding nothing more) when they are not free now. */
+        public synchronized boolean tryGrow(long more) {
+            int wanted = units(more);
+            try {
+                // with a timeout of 0 a fair semaphore keeps its order, unlike tryAcquire(n)
+                if (wanted > 0 && !permits.tryAcquire(wanted, 0, TimeUnit.SECONDS)) {
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            units += wanted;
+            return true;
+        }
+
+        public synchronized long bytes() {
+            return (long) units * UNIT;
+        }
+
+        @Override
+        public synchronized void close() {
+            permits.release(units);
+            units = 0;
+        }
+    }
+}
