@@ -5,6 +5,7 @@ import dk.region.medcom.gateway.ingest.PipelineHeaders;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalProperties;
 import dk.region.medcom.gateway.journal.JournalSearch;
+import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.journal.MessageSummary;
 import dk.region.medcom.gateway.journal.Page;
@@ -48,10 +49,11 @@ class MessagesController {
     private final IngestProperties limits;
     private final MemoryBudget budget;
     private final Senders senders;
+    private final JournalWriter journalWriter;
 
     MessagesController(ProducerTemplate producer, Journal journal, JournalSearch search,
                        JournalProperties journalProperties, IngestProperties limits, MemoryBudget budget,
-                       Senders senders) {
+                       Senders senders, JournalWriter journalWriter) {
         this.producer = producer;
         this.journal = journal;
         this.search = search;
@@ -59,6 +61,7 @@ class MessagesController {
         this.limits = limits;
         this.budget = budget;
         this.senders = senders;
+        this.journalWriter = journalWriter;
     }
 
     @PostMapping
@@ -67,8 +70,8 @@ class MessagesController {
     ResponseEntity<Map<String, String>> post(HttpServletRequest request, Authentication caller) {
         try (PostedBody body = PostedBody.read(request, budget, limits.maxMessageBytes())) {
             senders.checkMaySend(caller, body.bytes());
-            Exchange done = producer.send("direct:ingest-http", exchange -> exchange.getIn().setBody(body.bytes()));
-            if (done.getException() != null) {
+            Exchange done = ingest(body.bytes());
+            if (done == null || done.getException() != null) {
                 return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                         .body(Map.of("error", "the gateway could not take the message now; send it again"));
             }
@@ -77,6 +80,28 @@ class MessagesController {
                     .location(URI.create("/api/messages/" + id))
                     .body(Map.of("trackingId", id));
         }
+    }
+
+    /**
+     * Enqueues the message with its journal row held and committed by the journal's own writer
+     * thread (JournalWriter): H2 is never written from a request thread, so an OutOfMemoryError
+     * there (a request is where a large body lives) cannot strike inside the database's store.
+     * A message the broker has is accepted even if its row's commit then fails: the pipeline
+     * journals it when it takes it from the queue. Null when nothing was enqueued.
+     */
+    private Exchange ingest(byte[] body) {
+        Exchange[] done = new Exchange[1];
+        try {
+            journalWriter.inTransaction(() -> {
+                done[0] = producer.send("direct:ingest-http", exchange -> exchange.getIn().setBody(body));
+                return done[0].getException() == null;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the row's commit failed; done[0] says whether the broker has the message
+        }
+        return done[0];
     }
 
     @GetMapping

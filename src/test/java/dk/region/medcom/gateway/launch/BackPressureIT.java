@@ -97,6 +97,57 @@ class BackPressureIT {
         assertThat(get(port, "/api/messages/" + accepted.get(0)).path("state").asText()).isIn(SETTLED);
     }
 
+    @Test
+    void anOutOfMemoryErrorInARequestThreadLeavesTheJournalWhole() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "heap-exhaustion");
+        int port = freePort();
+        gateway = start(data, port, "--test.heap-exhaustion-endpoint=true");
+        awaitUp(port);
+        byte[] letter = Files.readAllBytes(Path.of("samples/xdis91/xdis91-valid-needs-assessment.xml"));
+
+        List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean posting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService posters = Executors.newFixedThreadPool(2);
+        for (int t = 0; t < 2; t++) {
+            posters.submit(() -> {
+                for (int i = 0; posting.get(); i++) {
+                    byte[] body = padded(letter, "OOM" + System.nanoTime() % 1_000_000_000L, letter.length + 1024);
+                    HttpResponse<String> answer = post(port, body);
+                    if (answer.statusCode() == 202) {
+                        accepted.add(JSON.readTree(answer.body()).path("trackingId").asText());
+                    }
+                }
+                return null;
+            });
+        }
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> exhausted = CLIENT.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/test/exhaust-heap"))
+                    .header("Authorization", OPERATOR).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(exhausted.body()).contains("OutOfMemoryError");
+            Thread.sleep(500);
+        }
+        posting.set(false);
+        posters.shutdown();
+        assertThat(posters.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(accepted).isNotEmpty();
+        System.out.printf("heap exhaustion: %d accepted around three OutOfMemoryErrors%n", accepted.size());
+
+        assertThat(get(port, "/actuator/health").path("status").asText()).isEqualTo("UP");
+        for (String id : accepted) {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> SETTLED.contains(get(port, "/api/messages/" + id).path("state").asText()));
+        }
+        gateway.destroy();
+        assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        gateway = start(data, port);
+        awaitUp(port);
+        for (String id : accepted) {
+            assertThat(get(port, "/api/messages/" + id).path("state").asText()).isIn(SETTLED);
+        }
+    }
+
     /** The letter with a comment after its root element, so that it weighs {@code size} bytes. */
     static byte[] padded(byte[] letter, String envelopeId, int size) {
         String xml = new String(letter, StandardCharsets.UTF_8)
@@ -110,12 +161,13 @@ class BackPressureIT {
         return out;
     }
 
-    private static Process start(Path data, int port) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    private static Process start(Path data, int port, String... more) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 "dk.region.medcom.gateway.GatewayApplication",
                 "--gateway.data-dir=" + data.toAbsolutePath(), "--server.port=" + port,
-                "--gateway.ingest.inbox-settle-ms=1");
+                "--gateway.ingest.inbox-settle-ms=1"));
+        command.addAll(List.of(more));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("gateway.log").toFile())).start();
     }

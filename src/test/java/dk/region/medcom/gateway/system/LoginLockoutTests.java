@@ -16,10 +16,17 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Password guessing over HTTP is slowed, then locked out, counted, and forgiven by a good login. */
 @GatewayIntegrationTest
-class LoginLockoutTests extends GatewayTestSupport {
+class LoginLockoutTests {
+
+    /** A context of its own (other login settings), so a data folder of its own: one broker per folder. */
+    static final java.nio.file.Path DATA_DIR = java.nio.file.Path.of("target", "it-data",
+            java.util.UUID.randomUUID().toString()).toAbsolutePath();
 
     @DynamicPropertySource
     static void quickLockout(DynamicPropertyRegistry registry) {
+        registry.add("gateway.data-dir", DATA_DIR::toString);
+        registry.add("server.port", () -> "0");
+        registry.add("gateway.route.recipients-file", () -> TestRecipients.directoryFile(DATA_DIR));
         registry.add("gateway.login.delay-after", () -> "3");
         registry.add("gateway.login.first-delay", () -> "300ms");
         registry.add("gateway.login.lock-after", () -> "4");
@@ -44,16 +51,16 @@ class LoginLockoutTests extends GatewayTestSupport {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> status(http.withBasicAuth("operator", "guess4"))
                 == HttpStatus.UNAUTHORIZED);
-        ResponseEntity<String> locked = as(http, OPERATOR).getForEntity("/api/messages", String.class);
+        ResponseEntity<String> locked = http.withBasicAuth("operator", "demo-operator").getForEntity("/api/messages", String.class);
         assertThat(locked.getStatusCode()).as("locked: even the right password").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(Integer.parseInt(locked.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1, 3);
         assertThat(meters.counter("medcom.login.failures").count() - before).isEqualTo(4);
 
         await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(500))
-                .until(() -> status(as(http, OPERATOR)) == HttpStatus.OK);
+                .until(() -> status(http.withBasicAuth("operator", "demo-operator")) == HttpStatus.OK);
         assertThat(status(http.withBasicAuth("operator", "guess5"))).as("a fresh start after a good login")
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(status(as(http, OPERATOR))).isEqualTo(HttpStatus.OK);
+        assertThat(status(http.withBasicAuth("operator", "demo-operator"))).isEqualTo(HttpStatus.OK);
     }
 
     private static HttpStatus status(TestRestTemplate caller) {
