@@ -69,7 +69,7 @@ class MessagesController {
             + "answers 202 with its tracking id, 503 with Retry-After while the gateway holds as much as its memory allows")
     ResponseEntity<Map<String, String>> post(HttpServletRequest request, Authentication caller) {
         try (PostedBody body = PostedBody.read(request, budget, limits.maxMessageBytes())) {
-            senders.checkMaySend(caller, body.bytes());
+            senders.checkMaySend(caller, body.bytes(), body.reservation());
             Exchange done = ingest(body.bytes());
             if (done == null || done.getException() != null) {
                 return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

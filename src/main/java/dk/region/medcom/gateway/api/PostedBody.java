@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 /**
  * A request body read byte for byte from the request's own stream, whatever its Content-Type
  * (Spring's message converters re-encode a form post from its parameters), and only within the
- * memory budget: a Content-Length beyond what is free is refused before a byte is read; a chunked
+ * memory budget (MemoryBudget.AT_INGEST times its size): a Content-Length beyond what is free is refused before a byte is read; a chunked
  * body reserves as it is read. The caller closes it once the bytes are no longer held.
  */
 record PostedBody(byte[] bytes, MemoryBudget.Reservation reservation) implements AutoCloseable {
@@ -22,7 +22,7 @@ record PostedBody(byte[] bytes, MemoryBudget.Reservation reservation) implements
         if (length > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        MemoryBudget.Reservation reservation = budget.tryReserve(Math.max(length, 0));
+        MemoryBudget.Reservation reservation = budget.tryReserve(Math.max(length, 0) * MemoryBudget.AT_INGEST);
         if (reservation == null) {
             throw Refusal.busy();
         }
@@ -58,7 +58,7 @@ record PostedBody(byte[] bytes, MemoryBudget.Reservation reservation) implements
             if (out.size() + (long) n > maxBytes) {
                 throw tooLarge(maxBytes);
             }
-            if (!reservation.tryGrow(n)) {
+            if (!reservation.tryGrow((long) n * MemoryBudget.AT_INGEST)) {
                 throw Refusal.busy();
             }
             out.write(chunk, 0, n);

@@ -8,6 +8,7 @@ import dk.region.medcom.gateway.parse.MessageParser;
 import dk.region.medcom.gateway.parse.edifact.EdifactSniffer;
 import dk.region.medcom.gateway.parse.edifact.EnvelopeHeaderReader;
 import dk.region.medcom.gateway.system.GatewayUsers;
+import dk.region.medcom.gateway.system.MemoryBudget;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -33,8 +34,11 @@ class Senders {
         this.parser = parser;
     }
 
-    /** Throws a 403 refusal unless {@code caller} may send {@code message}. */
-    void checkMaySend(Authentication caller, byte[] message) {
+    /**
+     * Throws a 403 refusal unless {@code caller} may send {@code message}; a 503 one when the memory
+     * budget has no room to read it ({@code reservation} grows to what parsing it takes).
+     */
+    void checkMaySend(Authentication caller, byte[] message, MemoryBudget.Reservation reservation) {
         if (isOperator(caller)) {
             return;
         }
@@ -42,6 +46,9 @@ class Senders {
         if (allowed.isEmpty()) {
             throw new Refusal(HttpStatus.FORBIDDEN,
                     "this user is bound to no location number (gateway.users.<name>.location-numbers), so it cannot send");
+        }
+        if (!reservation.tryGrow((long) message.length * (MemoryBudget.IN_PIPELINE - MemoryBudget.AT_INGEST))) {
+            throw Refusal.busy();
         }
         Set<String> claimed = sendersOf(message);
         if (claimed.isEmpty()) {

@@ -9,19 +9,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * How many bytes of message bodies the process holds at once, from the moment an entry point
- * starts reading them until the pipeline has finished with them: an HTTP post while it is read,
+ * How much heap message bodies may take at once, from the moment an entry point starts reading
+ * them until the pipeline has finished with them: an HTTP post while it is read, checked,
  * journaled and enqueued, a file from {@code inbox/} until it is enqueued, and a message in the
  * pipeline (parse to delivery queue). Beyond it HTTP answers 503 (before reading the body), the
  * folder leaves files in {@code inbox/} for a later poll and the pipeline's consumers wait.
  *
- * <p>The budget counts body bytes; the working copies made from them (the parsed document, the
- * encrypted and translated forms) are what the rest of the heap is for, which is why the default
- * is only an eighth of the maximum heap. Fair: a large message waiting in the pipeline is not
- * overtaken for ever by small posts.
+ * <p>A body is counted with the copies made from it: {@link #AT_INGEST} times its size while it is
+ * taken in (the body, the sealed copy for the journal, the broker's copy), {@link #IN_PIPELINE}
+ * times in the pipeline and while a sender's message is read for its sender (decoded text, parsed
+ * document, XML and translated forms; measured: a 10 MB letter took the heap of a 256 MB gateway
+ * with three at once). One message may always take the whole budget, so none waits for ever. Fair:
+ * a large message waiting in the pipeline is not overtaken for ever by small posts.
  */
 @Component
 public class MemoryBudget {
+
+    /** Bytes counted per body byte while a message is taken in. */
+    public static final int AT_INGEST = 4;
+    /** Bytes counted per body byte while a message is parsed (pipeline, a sender's check). */
+    public static final int IN_PIPELINE = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(MemoryBudget.class);
     /** Permits are kilobytes, so that a semaphore's int counts any heap. */
@@ -32,12 +39,10 @@ public class MemoryBudget {
 
     public MemoryBudget(@Value("${gateway.ingest.memory-budget:}") DataSize configured,
                         @Value("${gateway.ingest.max-message-bytes:10485760}") long maxMessageBytes) {
-        long wanted = configured == null ? Runtime.getRuntime().maxMemory() / 8 : configured.toBytes();
-        if (wanted < maxMessageBytes) {
-            // a message of the largest size allowed must always be able to enter, or it waits for ever
-            LOG.warn("gateway.ingest.memory-budget ({} bytes) is below gateway.ingest.max-message-bytes; using {} bytes",
-                    wanted, maxMessageBytes);
-            wanted = maxMessageBytes;
+        long wanted = configured == null ? Runtime.getRuntime().maxMemory() / 2 : configured.toBytes();
+        if (wanted < maxMessageBytes * IN_PIPELINE) {
+            LOG.warn("gateway.ingest.memory-budget ({} MB) holds less than one message of gateway.ingest.max-message-bytes "
+                    + "in the pipeline; such messages are taken one at a time", wanted >> 20);
         }
         this.bytes = wanted;
         this.permits = new Semaphore(units(wanted), true);
@@ -53,13 +58,13 @@ public class MemoryBudget {
         return (long) permits.availablePermits() * UNIT;
     }
 
-    /** {@code size} bytes if they are free now, else null. */
+    /** {@code size} bytes (at most the whole budget) if they are free now, else null. */
     public Reservation tryReserve(long size) {
         Reservation reservation = new Reservation();
-        return reservation.tryGrow(size) ? reservation : null;
+        return reservation.tryGrow(Math.min(size, bytes)) ? reservation : null;
     }
 
-    /** {@code size} bytes, waiting as long as it takes (in turn with other waiters). */
+    /** {@code size} bytes (at most the whole budget), waiting as long as it takes (in turn with other waiters). */
     public Reservation reserve(long size) throws InterruptedException {
         int units = units(Math.min(size, bytes));
         permits.acquire(units);
@@ -77,9 +82,9 @@ public class MemoryBudget {
 
         private int units;
 
-        /** Holds {@code more} bytes besides; false (holding nothing more) when they are not free now. */
+        /** Holds {@code more} bytes besides (up to the whole budget); false (holding nothing more) when they are not free now. */
         public synchronized boolean tryGrow(long more) {
-            int wanted = units(more);
+            int wanted = Math.min(units(more), units(bytes) - units);
             try {
                 // with a timeout of 0 a fair semaphore keeps its order, unlike tryAcquire(n)
                 if (wanted > 0 && !permits.tryAcquire(wanted, 0, TimeUnit.SECONDS)) {

@@ -32,7 +32,7 @@ public class MemoryBudgetSteps implements RoutePolicyFactory {
     /** Waits until the file's bytes fit the budget; a file too large to be read needs none. */
     public void holdFile(Exchange exchange) throws InterruptedException {
         long size = exchange.getIn().getHeader(Exchange.FILE_LENGTH, 0L, Long.class);
-        hold(exchange, size > maxMessageBytes ? 0 : size);
+        hold(exchange, size > maxMessageBytes ? 0 : size * MemoryBudget.AT_INGEST);
     }
 
     private void hold(Exchange exchange, long size) throws InterruptedException {
@@ -55,7 +55,7 @@ public class MemoryBudgetSteps implements RoutePolicyFactory {
         public void onExchangeBegin(Route route, Exchange exchange) {
             byte[] body = exchange.getIn().getBody(byte[].class);
             try {
-                hold(exchange, body == null ? 0 : body.length);
+                hold(exchange, body == null ? 0 : (long) body.length * MemoryBudget.IN_PIPELINE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 exchange.setException(e);

@@ -22,7 +22,7 @@ class SendersTests {
     void aSenderBoundToNoLocationNumberCannotSend() {
         var caller = new UsernamePasswordAuthenticationToken("unbound", null, List.of(new SimpleGrantedAuthority("ROLE_sender")));
 
-        assertThatThrownBy(() -> senders.checkMaySend(caller, "<Emessage/>".getBytes()))
+        assertThatThrownBy(() -> senders.checkMaySend(caller, "<Emessage/>".getBytes(), null))
                 .isInstanceOfSatisfying(Refusal.class, r -> {
                     assertThat(r.status()).isEqualTo(HttpStatus.FORBIDDEN);
                     assertThat(r.getMessage()).contains("location-numbers");

@@ -43,6 +43,9 @@ class HttpEntryTests extends GatewayTestSupport {
     @Autowired
     MemoryBudget budget;
 
+    @Autowired
+    org.apache.camel.ProducerTemplate producer;
+
     @LocalServerPort
     int port;
 
@@ -173,6 +176,18 @@ class HttpEntryTests extends GatewayTestSupport {
         }
         awaitFileContaining(outbox(recipientOf()), marker);
         assertThat(inbox().resolve("held-" + marker + ".xml")).doesNotExist();
+    }
+
+    @Test
+    void thePipelineWaitsForTheMemoryBudgetBeforeItTakesAMessageOn() throws Exception {
+        String marker = uniqueEnvelopeId();
+        try (MemoryBudget.Reservation all = holdAll()) {
+            producer.sendBody("jms:queue:medcom.inbound", sampleWithEnvelopeId(XDIS91, marker));
+            Thread.sleep(1500);
+            assertThat(as(http, OPERATOR).getForObject("/api/messages?envelopeId=" + marker, JsonNode.class)
+                    .path("total").asInt()).as("not parsed while the budget is spent").isZero();
+        }
+        awaitFileContaining(outbox(recipientOf()), marker);
     }
 
     @Test
