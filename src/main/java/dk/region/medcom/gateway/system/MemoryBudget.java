@@ -16,19 +16,21 @@ import org.springframework.util.unit.DataSize;
  * folder leaves files in {@code inbox/} for a later poll and the pipeline's consumers wait.
  *
  * <p>A body is counted with the copies made from it: {@link #AT_INGEST} times its size while it is
- * taken in (the body, the sealed copy for the journal, the broker's copy), {@link #IN_PIPELINE}
- * times in the pipeline and while a sender's message is read for its sender (decoded text, parsed
- * document, XML and translated forms; measured: a 10 MB letter took the heap of a 256 MB gateway
- * with three at once). One message may always take the whole budget, so none waits for ever. Fair:
+ * taken in (the body, the sealed copy for the journal, H2's write buffers for it, which grow by
+ * doubling, the broker's copy), {@link #IN_PIPELINE} times in the pipeline and while a sender's
+ * message is read for its sender (decoded text, parsed document, XML and translated forms and
+ * their journal writes). Measured on a 256 MB gateway with 10 MB letters: counting bodies once
+ * let the parse stage run out of heap, and 4 times at ingest let H2's commit of three bodies
+ * run out of heap inside the store. One message may always take the whole budget, so none waits for ever. Fair:
  * a large message waiting in the pipeline is not overtaken for ever by small posts.
  */
 @Component
 public class MemoryBudget {
 
     /** Bytes counted per body byte while a message is taken in. */
-    public static final int AT_INGEST = 4;
+    public static final int AT_INGEST = 8;
     /** Bytes counted per body byte while a message is parsed (pipeline, a sender's check). */
-    public static final int IN_PIPELINE = 10;
+    public static final int IN_PIPELINE = 12;
 
     private static final Logger LOG = LoggerFactory.getLogger(MemoryBudget.class);
     /** Permits are kilobytes, so that a semaphore's int counts any heap. */
