@@ -3,23 +3,21 @@ package dk.region.medcom.gateway.system;
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Route;
-import org.apache.camel.spi.RoutePolicy;
-import org.apache.camel.spi.RoutePolicyFactory;
-import org.apache.camel.support.RoutePolicySupport;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.Policy;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
  * The memory budget in the routes. A file from {@code inbox/} waits, still in {@code inbox/} and
- * unread, until its bytes fit ({@link #holdFile}, routes/ingest.yaml); a consumer of the inbound
- * queue waits before it parses a message until the message fits (a route policy on the route
- * {@code parse}, so the pipeline's own copies count too). Both hold their bytes until their
- * exchange completes.
+ * unread, until its bytes fit ({@link #holdFile}, routes/ingest.yaml), and holds them until its
+ * exchange completes; a consumer of the inbound queue waits before it parses a message until the
+ * message fits ({@code policy: pipelineMemory} in routes/parse.yaml), and holds it until the route
+ * has run, however it ends (an OutOfMemoryError included), so the pipeline's own copies count too.
  */
 @Component("memoryBudgetSteps")
-public class MemoryBudgetSteps implements RoutePolicyFactory {
-
-    static final String PIPELINE_ROUTE = "parse";
+public class MemoryBudgetSteps {
 
     private final MemoryBudget budget;
     private final long maxMessageBytes;
@@ -45,21 +43,24 @@ public class MemoryBudgetSteps implements RoutePolicyFactory {
         });
     }
 
-    @Override
-    public RoutePolicy createRoutePolicy(org.apache.camel.CamelContext camelContext, String routeId, NamedNode route) {
-        return PIPELINE_ROUTE.equals(routeId) ? new PipelinePolicy() : null;
-    }
-
-    private final class PipelinePolicy extends RoutePolicySupport {
-        @Override
-        public void onExchangeBegin(Route route, Exchange exchange) {
-            byte[] body = exchange.getIn().getBody(byte[].class);
-            try {
-                hold(exchange, body == null ? 0 : (long) body.length * MemoryBudget.IN_PIPELINE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                exchange.setException(e);
+    /** The pipeline's hold: wraps the rest of the route that takes messages from the inbound queue. */
+    @Bean("pipelineMemory")
+    static Policy pipelineMemory(MemoryBudget budget) {
+        return new Policy() {
+            @Override
+            public void beforeWrap(Route route, NamedNode definition) {
             }
-        }
+
+            @Override
+            public Processor wrap(Route route, Processor processor) {
+                return exchange -> {
+                    byte[] body = exchange.getIn().getBody(byte[].class);
+                    try (MemoryBudget.Reservation held = budget.reserve(
+                            body == null ? 0 : (long) body.length * MemoryBudget.IN_PIPELINE)) {
+                        processor.process(exchange);
+                    }
+                };
+            }
+        };
     }
 }
