@@ -39,14 +39,19 @@ public class Router {
         this.clock = clock;
     }
 
+    /** Only a 13-digit location number is quoted: the field may hold anything, a CPR number too (found by fuzzing). */
+    private static String quotable(String locationNumber) {
+        return locationNumber.matches("[0-9]{13}") ? locationNumber : "(not 13 digits)";
+    }
+
     public PipelineMessage route(PipelineMessage message) {
         String sender = message.header().senderLocation();
         if (sender != null && recipients.find(sender).isEmpty()) {
             // receipts still go back to its outbox folder; the operator should add it to the directory
             message.addFindings(List.of(Finding.warning("ROUTE-UNKNOWN-SENDER",
                     Location.xml(null, null, "/Emessage/*/Sender/EANIdentifier"),
-                    "sender location number " + sender + " is not in the recipient directory",
-                    "afsenderens lokationsnummer " + sender + " findes ikke i modtagerkataloget")));
+                    "sender location number " + quotable(sender) + " is not in the recipient directory",
+                    "afsenderens lokationsnummer " + quotable(sender) + " findes ikke i modtagerkataloget")));
         }
         RoutingOutcome outcome = decide(message.header(), message.document());
         if (!outcome.isRouted()) {

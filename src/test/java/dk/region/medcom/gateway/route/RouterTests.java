@@ -68,6 +68,18 @@ class RouterTests {
         }
 
         @Test
+        void neverQuotesASenderFieldThatIsNotALocationNumber() { // found by fuzzing: a CPR number there was quoted
+            PipelineMessage message = message(receiver("5799997510007", "x", "sygehusafdelingsnummer"), ADULT_CPR, null, null);
+            message.parsed(MessageFormat.XML, message.xml(), message.document(), new MessageHeader("XDIS91", "V",
+                    "urn:test", "ClinicalEmail", "E1", "L1", "0101904321", "5799997510007", false));
+
+            assertThat(router.route(message).findings()).singleElement().satisfies(f -> {
+                assertThat(f.ruleId()).isEqualTo("ROUTE-UNKNOWN-SENDER");
+                assertThat(f.textEn() + f.textDa()).doesNotContain("0101904321").contains("(not 13 digits)");
+            });
+        }
+
+        @Test
         void byTheReceiversKommunenummer() {
             PipelineMessage routed = router.route(message(receiver("5790009999994", "751", "kommunenummer"), ADULT_CPR, null, null));
 
