@@ -20,6 +20,24 @@ public final class FuzzCampaign {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("http-requests")) { // N raw requests into a folder, for the corpus
+            Path folder = java.nio.file.Files.createDirectories(Path.of(args[2]));
+            List<FuzzRunner.Seed> bodies = new ArrayList<>(FuzzRunner.seeds(Path.of("samples"), ".edi", true));
+            bodies.addAll(FuzzRunner.seeds(Path.of("samples"), ".xml", true));
+            Random random = new Random(Long.getLong("fuzz.seed", 15));
+            HttpRequestMutator mutator = new HttpRequestMutator(random, 10_485_760L);
+            for (int i = 0; i < Integer.parseInt(args[1]); i++) {
+                byte[] request = mutator.mutate(bodies.get(random.nextInt(bodies.size())).bytes(), bodies.get(0).bytes());
+                if (request.length <= 32 * 1024) {
+                    java.nio.file.Files.write(folder.resolve(String.format("http-%04d.bin", i)), request);
+                }
+            }
+            return;
+        }
+        if (args.length > 0 && args[0].equals("replay")) {
+            replay(List.of(args).subList(1, args.length));
+            return;
+        }
         List<String> targets = args.length == 0 || args[0].equals("all") ? List.of("edifact", "xml", "http") : List.of(args);
         long seed = Long.getLong("fuzz.seed", System.currentTimeMillis());
         Path out = Path.of(System.getProperty("fuzz.out", "target/fuzz"));
@@ -32,7 +50,7 @@ public final class FuzzCampaign {
             Random random = new Random(seed);
             FuzzRunner.Stats stats = switch (target) {
                 case "edifact", "xml" -> inProcess(target, random, limit, out, conformance);
-                case "http" -> HttpCampaign.run(random, Duration.ofMillis(Long.getLong("fuzz.http-time-limit-ms", 10_000)), out, Long.getLong("fuzz.http-inputs",
+                case "http" -> HttpCampaign.run(random, Duration.ofMillis(Long.getLong("fuzz.http-time-limit-ms", 30_000)), out, Long.getLong("fuzz.http-inputs",
                         Long.getLong("fuzz.inputs", 20_000)));
                 default -> throw new IllegalArgumentException("unknown target " + target + ": edifact, xml, http or all");
             };
@@ -85,6 +103,21 @@ public final class FuzzCampaign {
     private static long cpuNanos() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
+    /** Runs saved inputs (e.g. from target/fuzz/problems/) once each and says how each ended and how long it took. */
+    private static void replay(List<String> files) {
+        PipelineHarness harness = new PipelineHarness();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (String file : files) {
+            byte[] input = FuzzRunner.read(Path.of(file));
+            long cpu = threads.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
+            PipelineHarness.Outcome outcome = harness.run(input);
+            System.out.printf("%s: %,d bytes, %s %s, problem %s, %d ms CPU, %d ms wall%n", file, input.length,
+                    outcome.accepted() ? "accepted" : "rejected", outcome.ruleIds(), outcome.problem(),
+                    (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000, (System.nanoTime() - wall) / 1_000_000);
+        }
     }
 
     static Function<byte[], FuzzRunner.Result> inProcessTarget(PipelineHarness harness) {

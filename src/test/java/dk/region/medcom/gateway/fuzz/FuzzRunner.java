@@ -99,6 +99,7 @@ final class FuzzRunner {
 
     private static final int MAX_CORPUS_BYTES = 32 * 1024;
     private static final int MAX_HANGS = 20;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final Function<byte[], Result> target;
     private final Duration timeLimit;
@@ -172,27 +173,48 @@ final class FuzzRunner {
         return stats;
     }
 
-    /** One input, on the worker thread, within the time limit. */
+    /**
+     * One input, on the worker thread, within the time limit, counted in the worker's CPU time: on a
+     * machine other work keeps busy an input can wait for a core for long without doing anything. An
+     * input whose worker used more than five times the limit is a hang (the worker is abandoned);
+     * one that used more than the limit but finished is slow; wall time is capped at a minute.
+     */
     Result runBounded(byte[] input) {
-        Future<Result> future = worker.submit(() -> target.apply(input));
+        long[] cpuAtStart = {-1};
+        Thread[] thread = new Thread[1];
+        Future<Result> future = worker.submit(() -> {
+            thread[0] = Thread.currentThread();
+            cpuAtStart[0] = THREADS.getCurrentThreadCpuTime();
+            return target.apply(input);
+        });
+        long wallDeadline = System.nanoTime() + Math.max(60_000, 30 * timeLimit.toMillis()) * 1_000_000L;
         try {
-            return future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+            Result result = future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+            return result;
         } catch (TimeoutException e) {
-            // on a busy machine a large input can be slow without hanging: give it five times as long once more
-            try {
-                Result late = future.get(4 * timeLimit.toMillis(), TimeUnit.MILLISECONDS);
-                return new Result("SLOW " + input.length + " bytes took over " + timeLimit.toMillis() + " ms",
-                        late.accepted(), late.kinds());
-            } catch (TimeoutException stillRunning) {
-                future.cancel(true);
-                worker.shutdownNow();
-                worker = newWorker(); // the stuck thread is abandoned (a daemon), the campaign goes on
-                return new Result("HANG over " + 5 * timeLimit.toMillis() + " ms", false, List.of("HANG"));
-            } catch (ExecutionException failed) {
-                return crash(failed.getCause());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", interrupted);
+            while (true) {
+                try {
+                    Result late = future.get(100, TimeUnit.MILLISECONDS);
+                    long used = cpuUsed(thread[0], cpuAtStart[0]);
+                    return used > timeLimit.toNanos() || used < 0
+                            ? new Result("SLOW " + input.length + " bytes took over " + timeLimit.toMillis() + " ms of CPU",
+                                    late.accepted(), late.kinds())
+                            : late; // it only waited for a core
+                } catch (TimeoutException stillRunning) {
+                    long used = cpuUsed(thread[0], cpuAtStart[0]);
+                    if (used > 5 * timeLimit.toNanos() || System.nanoTime() > wallDeadline) {
+                        future.cancel(true);
+                        worker.shutdownNow();
+                        worker = newWorker(); // the stuck thread is abandoned (a daemon), the campaign goes on
+                        return new Result("HANG over " + 5 * timeLimit.toMillis() + " ms of CPU or a minute", false,
+                                List.of("HANG"));
+                    }
+                } catch (ExecutionException failed) {
+                    return crash(failed.getCause());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", interrupted);
+                }
             }
         } catch (ExecutionException e) {
             return crash(e.getCause());
@@ -200,6 +222,15 @@ final class FuzzRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** CPU nanoseconds the worker used on this input so far; -1 when unknown. */
+    private static long cpuUsed(Thread thread, long atStart) {
+        if (thread == null || atStart < 0) {
+            return -1;
+        }
+        long now = THREADS.getThreadCpuTime(thread.getId());
+        return now < 0 ? -1 : now - atStart;
     }
 
     private static Result crash(Throwable cause) {

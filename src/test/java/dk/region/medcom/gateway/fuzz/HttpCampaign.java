@@ -37,7 +37,8 @@ final class HttpCampaign {
             FuzzRunner runner = new FuzzRunner(target, limit, out);
             try {
                 System.out.printf("http: gateway on port %d, %d seeds, %,d requests%n", port, seeds.size(), inputs);
-                FuzzRunner.Stats stats = runner.run("http", seeds, new HttpRequestMutator(random, maxBody), random, inputs, 30);
+                FuzzRunner.Stats stats = runner.run("http", seeds, new HttpRequestMutator(random, maxBody), random, inputs, 30,
+                        Duration.ofSeconds(Long.getLong("fuzz.max-seconds", 86_400)));
                 String health = target.healthProblem();
                 if (health != null) {
                     stats.problems.merge("at the end: " + health, 1L, Long::sum);

@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @GatewayIntegrationTest
 class HttpFuzzTests extends GatewayTestSupport {
 
-    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final Duration LIMIT = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
