@@ -177,7 +177,7 @@ final class FuzzRunner {
      * One input, on the worker thread, within the time limit, counted in the worker's CPU time: on a
      * machine other work keeps busy an input can wait for a core for long without doing anything. An
      * input whose worker used more than five times the limit is a hang (the worker is abandoned);
-     * one that used more than the limit but finished is slow; wall time is capped at a minute.
+     * one that used more than the limit but finished is slow; wall time is capped at ten minutes.
      */
     Result runBounded(byte[] input) {
         long[] cpuAtStart = {-1};
@@ -187,7 +187,7 @@ final class FuzzRunner {
             cpuAtStart[0] = THREADS.getCurrentThreadCpuTime();
             return target.apply(input);
         });
-        long wallDeadline = System.nanoTime() + Math.max(60_000, 30 * timeLimit.toMillis()) * 1_000_000L;
+        long wallDeadline = System.nanoTime() + Math.max(600_000, 300 * timeLimit.toMillis()) * 1_000_000L;
         try {
             Result result = future.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
             return result;
@@ -206,7 +206,7 @@ final class FuzzRunner {
                         future.cancel(true);
                         worker.shutdownNow();
                         worker = newWorker(); // the stuck thread is abandoned (a daemon), the campaign goes on
-                        return new Result("HANG over " + 5 * timeLimit.toMillis() + " ms of CPU or a minute", false,
+                        return new Result("HANG over " + 5 * timeLimit.toMillis() + " ms of CPU or ten minutes", false,
                                 List.of("HANG"));
                     }
                 } catch (ExecutionException failed) {
