@@ -128,9 +128,9 @@ final class FuzzRunner {
         long cpuStart = processCpuNanos();
         long lastProgress = start;
         for (long i = 0; i < inputs && System.nanoTime() < deadline; i++) {
-            Seed seed = seeds.get(random.nextInt(seeds.size()));
-            byte[] input = i < seeds.size() && mutator.seedIsInput() ? seeds.get((int) i).bytes() // every seed once, unmutated
-                    : mutator.mutate(seed.bytes(), seeds.get(random.nextInt(seeds.size())).bytes());
+            boolean unmutated = i < seeds.size() && mutator.seedIsInput(); // every seed once, as it is
+            Seed seed = unmutated ? seeds.get((int) i) : seeds.get(random.nextInt(seeds.size()));
+            byte[] input = unmutated ? seed.bytes() : mutator.mutate(seed.bytes(), donorFor(seed, seeds, random).bytes());
             long t0 = System.nanoTime();
             Result result = runBounded(input);
             long took = System.nanoTime() - t0;
@@ -171,6 +171,12 @@ final class FuzzRunner {
         stats.nanos = System.nanoTime() - start;
         stats.cpuNanos = processCpuNanos() - cpuStart;
         return stats;
+    }
+
+    /** Another seed to splice from, of the same origin: an input the corpus may keep holds nothing of MedCom's files. */
+    private static Seed donorFor(Seed seed, List<Seed> seeds, Random random) {
+        List<Seed> sameOrigin = seeds.stream().filter(s -> s.own() == seed.own()).toList();
+        return sameOrigin.get(random.nextInt(sameOrigin.size()));
     }
 
     /**
