@@ -47,7 +47,7 @@ class HttpFuzzTests extends GatewayTestSupport {
         FuzzRunner runner = new FuzzRunner(target, LIMIT, out);
         try {
             FuzzRunner.Stats stats = runner.run("http", bodies, new HttpRequestMutator(new Random(15), 10_485_760L),
-                    new Random(15), 300, 0);
+                    new Random(15), 150, 0);
             assertThat(stats.problems).as(stats.report()).isEmpty();
             assertThat(stats.kinds).as(stats.report()).containsKeys("202", "400");
         } finally {
