@@ -46,7 +46,7 @@ now_s() { date +%s; }
 # --- the gateway -------------------------------------------------------------------------------
 start_gateway() {
   java ${JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -jar "$JAR" --gateway.data-dir="$DATA" --server.port="$PORT" \
-    --gateway.ingest.inbox-poll-ms=100 "${EXTRA_ARGS[@]}" >>"$DATA.log" 2>&1 &
+    --gateway.ingest.inbox-poll-ms=100 --spring.profiles.include=demo "${EXTRA_ARGS[@]}" >>"$DATA.log" 2>&1 &
   GW_PID=$!
   until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
     kill -0 "$GW_PID" 2>/dev/null || { echo "gateway died; tail of $DATA.log:"; tail -30 "$DATA.log"; exit 1; }

@@ -6,6 +6,9 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -34,6 +37,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String OPERATOR = "operator";
     static final String AUDITOR = "auditor";
@@ -65,8 +70,17 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** The passwords of the demo profile's users: public, so never beyond loopback. */
+    static final List<String> DEMO_PASSWORDS = List.of("demo-operator", "demo-auditor", "demo-sender");
+
     @Bean
-    UserDetailsService users(GatewayUsers configured) {
+    UserDetailsService users(GatewayUsers configured, PasswordEncoder encoder,
+                             @Value("${server.address:}") String serverAddress) {
+        refusePublicPasswordsBeyondLoopback(configured, encoder, serverAddress);
+        if (configured.users().isEmpty()) {
+            LOG.warn("no API users are configured (gateway.users): the HTTP API refuses every call; folders and the"
+                    + " inbound queue work as ever (README: API and users)");
+        }
         List<UserDetails> users = new ArrayList<>();
         for (Map.Entry<String, GatewayUsers.Account> user : configured.users().entrySet()) {
             GatewayUsers.Account account = user.getValue();
@@ -77,6 +91,39 @@ class SecurityConfiguration {
                     .roles(account.roles().stream().map(String::toLowerCase).toArray(String[]::new)).build());
         }
         return new InMemoryUserDetailsManager(users);
+    }
+
+    /**
+     * A gateway reachable beyond loopback must not have a user whose password is one of the demo
+     * profile's public ones (README prints them), however it was given ({noop} or a bcrypt hash).
+     */
+    static void refusePublicPasswordsBeyondLoopback(GatewayUsers configured, PasswordEncoder encoder, String address) {
+        if (!address.isBlank() && isLoopback(address)) {
+            return;
+        }
+        for (Map.Entry<String, GatewayUsers.Account> user : configured.users().entrySet()) {
+            String stored = user.getValue().password();
+            if (stored != null && DEMO_PASSWORDS.stream().anyMatch(demo -> matchesQuietly(encoder, demo, stored))) {
+                throw new PublicPasswordException("gateway.users." + user.getKey() + " has a demo password, which is"
+                        + " public, and server.address '" + address + "' is reachable beyond this machine: give every"
+                        + " user a password of its own (and leave the demo profile off), or listen on 127.0.0.1");
+            }
+        }
+    }
+
+    private static boolean matchesQuietly(PasswordEncoder encoder, String candidate, String stored) {
+        try {
+            return encoder.matches(candidate, stored);
+        } catch (IllegalArgumentException e) {
+            return false; // an encoding the encoder does not know is refused later, at login
+        }
+    }
+
+    /** The gateway would start with a public password where others can reach it. */
+    static final class PublicPasswordException extends IllegalStateException {
+        PublicPasswordException(String message) {
+            super(message);
+        }
     }
 
     /** Understands {bcrypt}, {noop} and the other prefixes Spring Security knows. */

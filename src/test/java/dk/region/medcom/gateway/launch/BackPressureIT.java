@@ -166,7 +166,7 @@ class BackPressureIT {
                 "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 "dk.region.medcom.gateway.GatewayApplication",
                 "--gateway.data-dir=" + data.toAbsolutePath(), "--server.port=" + port,
-                "--gateway.ingest.inbox-settle-ms=1"));
+                "--gateway.ingest.inbox-settle-ms=1", "--spring.profiles.active=demo"));
         command.addAll(List.of(more));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("gateway.log").toFile())).start();
