@@ -54,8 +54,9 @@ class HttpEntryTests extends GatewayTestSupport {
 
     @Test
     void keepsThePostedBytesWhateverTheContentType() throws Exception {
+        // */* and a malformed type included: found by fuzzing, they answered 500
         for (String type : new String[] {null, "application/x-www-form-urlencoded", "text/plain",
-                "application/edifact", "application/xml"}) {
+                "application/edifact", "application/xml", "*/*", "application/", "text/xml; charset=\"utf-8"}) {
             byte[] sent = sampleWithEnvelopeId(XDIS91, uniqueEnvelopeId());
             HttpResponse<String> answer = postRaw("/api/messages", SENDER, sent, type);
             assertThat(answer.statusCode()).as(String.valueOf(type)).isEqualTo(202);
@@ -65,6 +66,8 @@ class HttpEntryTests extends GatewayTestSupport {
             assertThat(Base64.getDecoder().decode(view.path("bodies").path("ORIGINAL").path("base64").asText()))
                     .as("the original kept for Content-Type %s", type).isEqualTo(sent);
         }
+        assertThat(postRaw("/api/messages", OPERATOR, sampleWithEnvelopeId(XDIS91, uniqueEnvelopeId()), "*/*")
+                .statusCode()).as("an operator's post with */*").isEqualTo(202);
     }
 
     @Test
