@@ -5,12 +5,15 @@ import dk.region.medcom.gateway.ingest.PipelineHeaders;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalProperties;
 import dk.region.medcom.gateway.journal.JournalSearch;
+import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.journal.MessageSummary;
 import dk.region.medcom.gateway.journal.Page;
 import dk.region.medcom.gateway.journal.SearchCriteria;
+import dk.region.medcom.gateway.system.MemoryBudget;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +27,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,35 +47,61 @@ class MessagesController {
     private final JournalSearch search;
     private final JournalProperties journalProperties;
     private final IngestProperties limits;
+    private final MemoryBudget budget;
+    private final Senders senders;
+    private final JournalWriter journalWriter;
 
     MessagesController(ProducerTemplate producer, Journal journal, JournalSearch search,
-                       JournalProperties journalProperties, IngestProperties limits) {
+                       JournalProperties journalProperties, IngestProperties limits, MemoryBudget budget,
+                       Senders senders, JournalWriter journalWriter) {
         this.producer = producer;
         this.journal = journal;
         this.search = search;
         this.journalProperties = journalProperties;
         this.limits = limits;
+        this.budget = budget;
+        this.senders = senders;
+        this.journalWriter = journalWriter;
     }
 
-    @PostMapping(consumes = "*/*")
-    @Operation(summary = "Send a MedCom message (XML or EDIFACT); answers 202 with its tracking id")
-    ResponseEntity<Map<String, String>> post(@RequestBody(required = false) byte[] body) {
-        if (body == null || body.length == 0) {
-            return ResponseEntity.badRequest().body(Map.of("error", "the request body is empty"));
+    @PostMapping
+    @Operation(summary = "Send a MedCom message (XML or EDIFACT, any Content-Type: the bytes are taken as they are); "
+            + "answers 202 with its tracking id, 503 with Retry-After while the gateway holds as much as its memory allows")
+    ResponseEntity<Map<String, String>> post(HttpServletRequest request, Authentication caller) {
+        try (PostedBody body = PostedBody.read(request, budget, limits.maxMessageBytes())) {
+            senders.checkMaySend(caller, body.bytes(), body.reservation());
+            Exchange done = ingest(body.bytes());
+            if (done == null || done.getException() != null) {
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .body(Map.of("error", "the gateway could not take the message now; send it again"));
+            }
+            String id = done.getMessage().getHeader(PipelineHeaders.TRACKING_ID, String.class);
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/messages/" + id))
+                    .body(Map.of("trackingId", id));
         }
-        if (body.length > limits.maxMessageBytes()) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                    .body(Map.of("error", "the message is larger than " + limits.maxMessageBytes() + " bytes"));
+    }
+
+    /**
+     * Enqueues the message with its journal row held and committed by the journal's own writer
+     * thread (JournalWriter): H2 is never written from a request thread, so an OutOfMemoryError
+     * there (a request is where a large body lives) cannot strike inside the database's store.
+     * A message the broker has is accepted even if its row's commit then fails: the pipeline
+     * journals it when it takes it from the queue. Null when nothing was enqueued.
+     */
+    private Exchange ingest(byte[] body) {
+        Exchange[] done = new Exchange[1];
+        try {
+            journalWriter.inTransaction(() -> {
+                done[0] = producer.send("direct:ingest-http", exchange -> exchange.getIn().setBody(body));
+                return done[0].getException() == null;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the row's commit failed; done[0] says whether the broker has the message
         }
-        Exchange done = producer.send("direct:ingest-http", exchange -> exchange.getIn().setBody(body));
-        if (done.getException() != null) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("error", "the gateway could not take the message now; send it again"));
-        }
-        String id = done.getMessage().getHeader(PipelineHeaders.TRACKING_ID, String.class);
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/messages/" + id))
-                .body(Map.of("trackingId", id));
+        return done[0];
     }
 
     @GetMapping
@@ -101,18 +129,16 @@ class MessagesController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One message with its history; operators also get its bodies, decrypted")
+    @Operation(summary = "One message with its history; operators also get its bodies, decrypted; "
+            + "a sender sees only messages from its own location numbers (others are not found)")
     ResponseEntity<MessageView> get(@PathVariable String id, Authentication caller) {
         return TrackingIds.parse(id)
-                .flatMap(trackingId -> journal.find(trackingId).map(entry -> isOperator(caller)
-                        ? MessageView.withBodies(entry, journal.bodies(trackingId))
-                        : MessageView.of(entry)))
+                .flatMap(trackingId -> journal.find(trackingId)
+                        .filter(entry -> senders.mayRead(caller, entry, () -> journal.original(trackingId)))
+                        .map(entry -> Senders.isOperator(caller)
+                                ? MessageView.withBodies(entry, journal.bodies(trackingId))
+                                : MessageView.of(entry)))
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
-    }
-
-    private static boolean isOperator(Authentication caller) {
-        return caller != null && caller.getAuthorities().stream()
-                .anyMatch(a -> "ROLE_operator".equals(a.getAuthority()));
     }
 }

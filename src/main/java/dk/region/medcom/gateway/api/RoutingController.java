@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.api;
 
+import dk.region.medcom.gateway.ingest.IngestProperties;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.PipelineMessage;
@@ -7,6 +8,8 @@ import dk.region.medcom.gateway.message.TrackingId;
 import dk.region.medcom.gateway.parse.MessageParser;
 import dk.region.medcom.gateway.route.Router;
 import dk.region.medcom.gateway.route.RoutingOutcome;
+import dk.region.medcom.gateway.system.MemoryBudget;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,6 @@ import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,16 +30,24 @@ class RoutingController {
     private final MessageParser parser;
     private final Router router;
     private final Journal journal;
+    private final MemoryBudget budget;
+    private final IngestProperties limits;
 
-    RoutingController(MessageParser parser, Router router, Journal journal) {
+    RoutingController(MessageParser parser, Router router, Journal journal, MemoryBudget budget,
+                      IngestProperties limits) {
+        this.budget = budget;
+        this.limits = limits;
         this.parser = parser;
         this.router = router;
         this.journal = journal;
     }
 
-    @PostMapping(path = "/api/routing/explain", consumes = "*/*")
-    ResponseEntity<Map<String, Object>> explain(@RequestBody byte[] body) {
-        return ResponseEntity.ok(explanation(body));
+    /** The posted bytes as they are, whatever the Content-Type, within the memory budget. */
+    @PostMapping("/api/routing/explain")
+    ResponseEntity<Map<String, Object>> explain(HttpServletRequest request) {
+        try (PostedBody body = PostedBody.read(request, budget, limits.maxMessageBytes())) {
+            return ResponseEntity.ok(explanation(body.bytes()));
+        }
     }
 
     @GetMapping("/api/routing/explain")

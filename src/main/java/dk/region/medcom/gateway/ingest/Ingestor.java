@@ -7,6 +7,7 @@ import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
+import dk.region.medcom.gateway.message.TrackingIdKey;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,7 @@ import org.apache.camel.Header;
 import org.apache.camel.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,7 +85,7 @@ public class Ingestor {
         try (InputStream in = Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             original = in.readAllBytes();
         }
-        id = fileTrackingId(file.getName(), attributes.lastModifiedTime().toMillis(), original);
+        id = fileTrackingId(file.getName(), attributes.lastModifiedTime().toMillis(), original, trackingIdKey.bytes());
         headers.put(PipelineHeaders.TRACKING_ID, id.value());
         headers.put(PipelineHeaders.RECEIVED_AT, clock.millis());
         headers.put(DUPLICATE_ID, "ingest:" + id.value());
@@ -112,14 +114,22 @@ public class Ingestor {
      * because the gateway stopped after enqueueing it but before moving it out of inbox/, gets the
      * same id, and the broker's duplicate detection ({@code _AMQ_DUPL_ID}) drops the second enqueue.
      * A sender's new file has a new modification time, so it is a new message even with the same
-     * name and bytes. The modification time also leads the id, so ids of files follow time.
+     * name and bytes. The modification time also leads the id, so ids of files follow time. Keyed
+     * (TrackingIdKey), so that a sender who knows its file cannot work out the id.
      */
-    public static TrackingId fileTrackingId(String fileName, long lastModified, byte[] bytes) {
+    public static TrackingId fileTrackingId(String fileName, long lastModified, byte[] bytes, byte[] key) {
         byte[] name = (fileName + "\u0000" + lastModified + "\u0000").getBytes(StandardCharsets.UTF_8);
         byte[] identity = new byte[name.length + bytes.length];
         System.arraycopy(name, 0, identity, 0, name.length);
         System.arraycopy(bytes, 0, identity, name.length, bytes.length);
-        return TrackingId.of(lastModified, identity);
+        return TrackingId.keyed(lastModified, key, identity);
+    }
+
+    private TrackingIdKey trackingIdKey;
+
+    @Autowired
+    void setTrackingIdKey(TrackingIdKey trackingIdKey) {
+        this.trackingIdKey = trackingIdKey;
     }
 
     /** A message posted over HTTP; the caller has already bounded its size. */

@@ -1,12 +1,14 @@
 package dk.region.medcom.gateway.journal;
 
+import dk.region.medcom.gateway.message.TrackingIdKey;
 import dk.region.medcom.gateway.system.GatewayProperties;
 import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The journal's secrets: the body encryption key and the CPR hash key. */
+/** The gateway's secrets: the body encryption key, the CPR hash key and the tracking id key. */
 @Configuration(proxyBeanMethods = false)
 public class JournalKeys {
 
@@ -39,6 +41,19 @@ public class JournalKeys {
     CprHasher cprHasher(JournalProperties properties, GatewayProperties folders) {
         Path file = keyFolder(folders).resolve("cpr-hash.key");
         return new CprHasher(KeyFile.configuredOrGenerated(properties.cprHashKey(), file, "CPR hash"));
+    }
+
+    /** The key that makes the tracking ids of files unguessable (message/TrackingId#keyed). */
+    @Bean
+    TrackingIdKey trackingIdKey(@Value("${gateway.ingest.tracking-id-key:}") String configured, GatewayProperties folders) {
+        Path file = keyFolder(folders).resolve("tracking-id.key");
+        return new TrackingIdKey(KeyFile.configuredOrGenerated(configured, file, "tracking id"));
+    }
+
+    /** The tracking id key as the gateway finds it, for tools run beside it; never makes a key. */
+    public static TrackingIdKey existingTrackingIdKey(String configured, Path dataDir) {
+        return new TrackingIdKey(KeyFile.configuredOrExisting(configured,
+                dataDir.resolve("journal").resolve("tracking-id.key"), "tracking id"));
     }
 
     private static Path keyFolder(GatewayProperties folders) {

@@ -1,7 +1,11 @@
 package dk.region.medcom.gateway.message;
 
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The gateway's own id for a message, given at ingest; safe to log and to use in file names.
@@ -27,11 +31,22 @@ public record TrackingId(String value) {
     }
 
     /**
-     * The same id for the same {@code millis} and {@code identity} bytes: a message taken in again
-     * (a file picked up a second time after a crash) gets the id it had the first time.
+     * The same id for the same {@code millis} and {@code identity} bytes under the same secret
+     * {@code key}: a message taken in again (a file picked up a second time after a crash) gets the
+     * id it had the first time, yet whoever knows the bytes but not the key cannot work it out
+     * (HMAC-SHA256, of which the id keeps 74 bits).
      */
-    public static TrackingId of(long millis, byte[] identity) {
-        return timeOrdered(millis, UUID.nameUUIDFromBytes(identity));
+    public static TrackingId keyed(long millis, byte[] key, byte[] identity) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            ByteBuffer bits = ByteBuffer.wrap(mac.doFinal(identity));
+            long msb = bits.getLong();
+            long lsb = (bits.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // the RFC 9562 variant
+            return timeOrdered(millis, new UUID(msb, lsb));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     /** The time in front, then version 7, then 74 bits of {@code bits} (the variant bits kept). */

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.system;
 
+import jakarta.servlet.DispatcherType;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -21,12 +22,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * HTTP Basic for the API, users from configuration. Who may do what:
- * {@code sender} posts messages and follows them by tracking id; {@code operator} searches, reads
- * bodies, resends, releases and marks handled; {@code auditor} searches by CPR and reads the audit
- * log. Health and the API description are open; Prometheus answers loopback callers only.
+ * {@code sender} posts messages as its own location numbers and follows them by tracking id;
+ * {@code operator} searches, reads bodies, resends, releases and marks handled; {@code auditor}
+ * searches by CPR and reads the audit log. The health status is open (its details, info and the
+ * API description need a login); Prometheus answers loopback callers only. Failed logins are
+ * slowed down and then locked out (LoginThrottle).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,11 +40,15 @@ class SecurityConfiguration {
     static final String SENDER = "sender";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        // Spring's error page after a refusal (400 for unreadable JSON) keeps its status
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // the status for monitoring; its details (management.endpoint.health.show-details) need a login
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").access(loopbackOnly())
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .hasAnyRole(OPERATOR, AUDITOR, SENDER)
                         .requestMatchers(HttpMethod.POST, "/api/messages").hasAnyRole(SENDER, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/messages/search-by-cpr").hasRole(AUDITOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
@@ -50,6 +58,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/messages/*").hasAnyRole(SENDER, OPERATOR, AUDITOR)
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 // a stateless API for machines and scripts: no session, so no CSRF token to carry
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

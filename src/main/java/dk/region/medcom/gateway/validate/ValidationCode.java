@@ -77,6 +77,8 @@ public enum ValidationCode {
             "The date in %s lies in the future.",
             "Datoen i %s ligger ude i fremtiden.");
 
+    /** Longer than any code or element name a rule quotes. */
+    static final int MAX_QUOTED = 64;
     private static final Pattern CPR_SHAPED = Pattern.compile("\\b\\d{6}-?\\d{4}\\b");
 
     private final String ruleId;
@@ -119,12 +121,18 @@ public enum ValidationCode {
     }
 
     public Finding at(Location location, Severity override, Object... args) {
-        return new Finding(ruleId, override, location, format(textEn, args), format(textDa, args));
+        Object[] bounded = Arrays.stream(args).map(ValidationCode::bounded).toArray();
+        return new Finding(ruleId, override, location, format(textEn, bounded), format(textDa, bounded));
     }
 
     /** For texts whose arguments differ by language (a schema error explained in Danish). */
     Finding at(Location location, Object[] argsEn, Object[] argsDa) {
         return new Finding(ruleId, severity, location, format(textEn, argsEn), format(textDa, argsDa));
+    }
+
+    /** A value quoted from the message is cut short: a finding text must not grow with the message. */
+    private static Object bounded(Object argument) {
+        return argument instanceof String s && s.length() > MAX_QUOTED ? s.substring(0, MAX_QUOTED) + "…" : argument;
     }
 
     /** Arguments come from the message (names, codes); a CPR-shaped number among them is masked all the same. */

@@ -27,11 +27,37 @@ class IngestorTests {
         Path file = Files.writeString(folder.resolve("brev.xml"), "<Emessage/>");
         Files.setLastModifiedTime(file, FileTime.fromMillis(1_700_000_000_000L));
         byte[] bytes = Files.readAllBytes(file);
-        TrackingId first = Ingestor.fileTrackingId(file.getFileName().toString(), file.toFile().lastModified(), bytes);
+        TrackingId first = Ingestor.fileTrackingId(file.getFileName().toString(), file.toFile().lastModified(), bytes, KEY);
 
-        assertThat(Ingestor.fileTrackingId(file.getFileName().toString(), file.toFile().lastModified(), bytes)).as("picked up again").isEqualTo(first);
+        assertThat(Ingestor.fileTrackingId(file.getFileName().toString(), file.toFile().lastModified(), bytes, KEY)).as("picked up again").isEqualTo(first);
+        assertThat(Ingestor.fileTrackingId(file.getFileName().toString(), file.toFile().lastModified(), bytes, OTHER_KEY)).as("another gateway's key")
+                .isNotEqualTo(first);
         Files.setLastModifiedTime(file, FileTime.fromMillis(1_700_000_060_000L));
-        assertThat(Ingestor.fileTrackingId(file.getFileName().toString(), file.toFile().lastModified(), bytes)).as("sent again later").isNotEqualTo(first);
+        assertThat(Ingestor.fileTrackingId(file.getFileName().toString(), file.toFile().lastModified(), bytes, KEY)).as("sent again later").isNotEqualTo(first);
+    }
+
+    @Test
+    void aFilesTrackingIdCannotBeWorkedOutFromItsNameTimeAndBytesWithoutTheKey(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("brev.xml"), "<Emessage/>");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(1_700_000_000_000L));
+        byte[] bytes = Files.readAllBytes(file);
+        // what the id used to be: the name-based UUID of name, time and bytes, which anyone could compute
+        byte[] name = ("brev.xml\u0000" + 1_700_000_000_000L + "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] identity = java.nio.ByteBuffer.allocate(name.length + bytes.length).put(name).put(bytes).array();
+        java.util.UUID guessable = java.util.UUID.nameUUIDFromBytes(identity);
+
+        TrackingId id = Ingestor.fileTrackingId(file.getFileName().toString(), file.toFile().lastModified(), bytes, KEY);
+        assertThat(id.value()).startsWith("018bcfe5-6800-7");
+        assertThat(id.value().substring(24)).isNotEqualTo(guessable.toString().substring(24));
+        assertThat(java.util.UUID.fromString(id.value()).version()).isEqualTo(7);
+        assertThat(java.util.UUID.fromString(id.value()).variant()).isEqualTo(2);
+    }
+
+    static final byte[] KEY = new byte[32];
+    static final byte[] OTHER_KEY = new byte[32];
+
+    static {
+        java.util.Arrays.fill(OTHER_KEY, (byte) 1);
     }
 
     @Test

@@ -28,18 +28,29 @@ class TrackingIdTests {
     }
 
     @Test
-    void theSameTimeAndIdentityGiveTheSameId() {
+    void theSameTimeKeyAndIdentityGiveTheSameIdAndAnotherKeyAnother() {
         byte[] identity = "inbox/a.xml".getBytes(StandardCharsets.UTF_8);
-        assertThat(TrackingId.of(1_764_000_000_000L, identity)).isEqualTo(TrackingId.of(1_764_000_000_000L, identity));
-        assertThat(TrackingId.of(1_764_000_000_001L, identity)).isNotEqualTo(TrackingId.of(1_764_000_000_000L, identity));
-        assertThat(TrackingId.of(1_764_000_000_000L, "inbox/b.xml".getBytes(StandardCharsets.UTF_8)))
-                .isNotEqualTo(TrackingId.of(1_764_000_000_000L, identity));
+        assertThat(TrackingId.keyed(1_764_000_000_000L, KEY, identity))
+                .isEqualTo(TrackingId.keyed(1_764_000_000_000L, KEY, identity));
+        assertThat(TrackingId.keyed(1_764_000_000_001L, KEY, identity))
+                .isNotEqualTo(TrackingId.keyed(1_764_000_000_000L, KEY, identity));
+        assertThat(TrackingId.keyed(1_764_000_000_000L, KEY, "inbox/b.xml".getBytes(StandardCharsets.UTF_8)))
+                .isNotEqualTo(TrackingId.keyed(1_764_000_000_000L, KEY, identity));
+        byte[] otherKey = KEY.clone();
+        otherKey[0] = 1;
+        assertThat(TrackingId.keyed(1_764_000_000_000L, otherKey, identity).tail())
+                .isNotEqualTo(TrackingId.keyed(1_764_000_000_000L, KEY, identity).tail());
+        UUID keyed = UUID.fromString(TrackingId.keyed(1_764_000_000_000L, KEY, identity).value());
+        assertThat(keyed.version()).isEqualTo(7);
+        assertThat(keyed.variant()).isEqualTo(2);
     }
+
+    private static final byte[] KEY = new byte[32];
 
     @Test
     void anEarlierFileTimeSortsFirst() {
         byte[] identity = "x".getBytes(StandardCharsets.UTF_8);
-        assertThat(TrackingId.of(1_000L, identity).value()).isLessThan(TrackingId.of(2_000L, identity).value());
+        assertThat(TrackingId.keyed(1_000L, KEY, identity).value()).isLessThan(TrackingId.keyed(2_000L, KEY, identity).value());
     }
 
     @Test

@@ -84,6 +84,18 @@ class RouterTests {
         }
 
         @Test
+        void neverQuotesASenderFieldThatIsNotALocationNumber() { // found by fuzzing: a CPR number there was quoted
+            PipelineMessage message = message(receiver("5799997510009", "x", "sygehusafdelingsnummer"), ADULT_CPR, null, null);
+            message.parsed(MessageFormat.XML, message.xml(), message.document(), new MessageHeader("XDIS91", "V",
+                    "urn:test", "ClinicalEmail", "E1", "L1", "0101904321", "5799997510009", false));
+
+            assertThat(router.route(message).findings()).singleElement().satisfies(f -> {
+                assertThat(f.ruleId()).isEqualTo("ROUTE-SENDER-NOT-LOCATION-NUMBER");
+                assertThat(f.textEn() + f.textDa()).doesNotContain("0101904321");
+            });
+        }
+
+        @Test
         void byTheReceiversKommunenummerWhenItNamesNoLocationNumber() {
             PipelineMessage routed = router.route(message(receiver("0000000000000", "751", "kommunenummer"), ADULT_CPR, null, null));
 

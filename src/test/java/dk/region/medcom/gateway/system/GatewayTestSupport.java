@@ -84,7 +84,8 @@ public abstract class GatewayTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return dk.region.medcom.gateway.ingest.Ingestor.fileTrackingId(name, modified.toMillis(), content).value();
+        byte[] key = dk.region.medcom.gateway.journal.JournalKeys.existingTrackingIdKey(null, DATA_DIR).bytes();
+        return dk.region.medcom.gateway.ingest.Ingestor.fileTrackingId(name, modified.toMillis(), content, key).value();
     }
 
     /** A quarantined original, decrypted with the gateway's body key (the file itself is sealed). */

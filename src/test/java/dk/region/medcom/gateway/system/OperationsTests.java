@@ -16,9 +16,10 @@ class OperationsTests extends GatewayTestSupport {
 
     @Test
     void healthIsUpAndCoversBrokerDatabaseAndRoutes() {
-        JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
+        JsonNode health = as(http, OPERATOR).getForObject("/actuator/health", JsonNode.class);
 
         assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("journalStore").path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("jms").path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("camelHealth").path("status").asText()).isEqualTo("UP");

@@ -48,6 +48,13 @@ final class LocatingDomBuilder extends DefaultHandler {
         this.locator = locator;
     }
 
+    /** Where the parser is now (line and column), or null before it said. */
+    dk.region.medcom.gateway.message.Location place() {
+        return locator == null || locator.getLineNumber() <= 0 ? null
+                : dk.region.medcom.gateway.message.Location.xml(locator.getLineNumber(),
+                        locator.getColumnNumber() > 0 ? locator.getColumnNumber() : null, null);
+    }
+
     @Override
     public void startPrefixMapping(String prefix, String uri) {
         pendingNamespaces.add(new String[] {prefix, uri});

@@ -67,18 +67,22 @@ public final class SafeXmlParser {
         try {
             reader.parse(new InputSource(new StringReader(text)));
         } catch (SAXParseException e) {
-            throw notWellFormed(e);
+            throw notWellFormed(e, text);
         } catch (SAXException | IOException | RuntimeException e) {
             readers.remove(); // a reader in an unknown state is not reused
-            throw XmlReadError.NOT_WELL_FORMED.exception(Location.NONE, ParserMessages.sanitise(e.getMessage()));
+            // e.g. the JDK's parser failing inside ("Scanner State 24 not Recognized"): where it was is the place
+            Location where = builder.place() != null ? builder.place() : endOf(text);
+            throw XmlReadError.NOT_WELL_FORMED.exception(where, ParserMessages.sanitise(e.getMessage()));
         } finally {
             reader.setContentHandler(null);
         }
         return builder.document();
     }
 
-    private static UnreadableXmlException notWellFormed(SAXParseException e) {
-        Location where = Location.xml(positive(e.getLineNumber()), positive(e.getColumnNumber()), null);
+    private static UnreadableXmlException notWellFormed(SAXParseException e, String text) {
+        Location where = e.getLineNumber() > 0
+                ? Location.xml(positive(e.getLineNumber()), positive(e.getColumnNumber()), null)
+                : endOf(text); // the parser gives no place when the text ended too early: the end is the place
         if (e instanceof LocatingDomBuilder.TooDeep) {
             return XmlReadError.TOO_DEEP.exception(where, LocatingDomBuilder.MAX_DEPTH);
         }
@@ -90,6 +94,12 @@ public final class SafeXmlParser {
             return XmlReadError.DTD.exception(where);
         }
         return XmlReadError.NOT_WELL_FORMED.exception(where, ParserMessages.sanitise(message));
+    }
+
+    private static Location endOf(String text) {
+        int lastBreak = text.lastIndexOf('\n');
+        int line = (int) text.chars().filter(c -> c == '\n').count() + 1;
+        return Location.xml(line, text.length() - lastBreak, null);
     }
 
     private static Integer positive(int n) {

@@ -31,6 +31,17 @@ class ReferralMunicipalityRuleTest {
     }
 
     @Test
+    void quotesOnlyTheStartOfAHugeReceiverIdentifier() { // found by fuzzing: the text grew with the message
+        String xml = change(xref15(), "<Identifier>851</Identifier>", "<Identifier>" + "8".repeat(100_000) + "</Identifier>");
+
+        assertThat(check(rule, xml)).singleElement().satisfies(f -> {
+            // bounded, and a long run of digits is masked (it could be a CPR number)
+            assertThat(f.textEn()).doesNotContain("8".repeat(11)).hasSizeLessThan(300);
+            assertThat(f.textDa()).hasSizeLessThan(300);
+        });
+    }
+
+    @Test
     void cannotTellWhenTheReceiverIsIdentifiedOtherwise() {
         String xml = change(change(xref15(), "<ResidenceMunicipalityCode>851<", "<ResidenceMunicipalityCode>101<"),
                 "<IdentifierCode>kommunenummer<", "<IdentifierCode>sorkode<");
