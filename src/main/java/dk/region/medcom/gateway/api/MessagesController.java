@@ -6,7 +6,6 @@ import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalProperties;
 import dk.region.medcom.gateway.journal.JournalSearch;
 import dk.region.medcom.gateway.journal.JournalWriter;
-import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.journal.MessageSummary;
 import dk.region.medcom.gateway.journal.Page;
 import dk.region.medcom.gateway.journal.SearchCriteria;
@@ -15,12 +14,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -40,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "messages", description = "Send messages and follow them through the gateway")
 class MessagesController {
 
-    static final int MAX_PAGE_SIZE = 500;
+    static final int MAX_PAGE_SIZE = SearchParameters.MAX_PAGE_SIZE;
 
     private final ProducerTemplate producer;
     private final Journal journal;
@@ -110,16 +107,13 @@ class MessagesController {
             @RequestParam(required = false) String letterId, @RequestParam(required = false) String envelopeId,
             @RequestParam(required = false) String sender, @RequestParam(required = false) String receiver,
             @RequestParam(required = false) String municipality, @RequestParam(required = false) String type,
-            @RequestParam(required = false) MessageState state,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            return ResponseEntity.badRequest().build();
-        }
+            @RequestParam(required = false) String state, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        // read here, not by Spring's binding, so that a 400 names the parameter and what it takes
         SearchCriteria criteria = new SearchCriteria(letterId, envelopeId, sender, receiver, municipality, type,
-                state, from, to);
-        return ResponseEntity.ok(search.search(criteria, page, size));
+                SearchParameters.state(state), SearchParameters.from(from), SearchParameters.to(to));
+        return ResponseEntity.ok(search.search(criteria, SearchParameters.page(page), SearchParameters.size(size)));
     }
 
     @GetMapping("/unacknowledged")

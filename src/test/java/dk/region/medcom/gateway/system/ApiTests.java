@@ -86,6 +86,24 @@ class ApiTests extends GatewayTestSupport {
         assertThat(page.path("items").get(0).path("municipality").asText()).isEqualTo("851");
     }
 
+    /** Issue #16: state=quarantined, from=2026-12-06 and size=1000 answered 400 with no reason. */
+    @Test
+    void searchTakesTheUsersTermsAndEvery400NamesTheParameterAndWhatItTakes() {
+        assertThat(as(http, OPERATOR).getForEntity("/api/messages?state=quarantined&from=2026-12-06&to=2026-12-06",
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // a URI as it is, so the offset's + stays %2B (a template would encode the % again)
+        assertThat(as(http, OPERATOR).getForEntity(java.net.URI.create(http.getRootUri()
+                + "/api/messages?from=2026-12-06T08:00:00Z&to=2026-12-06T10:00:00%2B01:00"), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        for (String[] bad : new String[][] {{"size=1000", "size", "500"}, {"size=0", "size", "500"},
+                {"page=-1", "page", "from 0"}, {"state=lost", "state", "QUARANTINED"},
+                {"from=yesterday", "from", "2026-12-06"}, {"to=2026-13-45", "to", "offset"}}) {
+            ResponseEntity<JsonNode> answer = as(http, OPERATOR).getForEntity("/api/messages?" + bad[0], JsonNode.class);
+            assertThat(answer.getStatusCode()).as(bad[0]).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody().path("error").asText()).as(bad[0]).startsWith(bad[1] + ":").contains(bad[2]);
+        }
+    }
+
     /** Issue #16: an EDIFACT DIS91 was journaled and counted as XDIS91, so type=DIS91 found nothing. */
     @Test
     void searchesByTheTypeAsReceivedAndByItsXmlForm() {
