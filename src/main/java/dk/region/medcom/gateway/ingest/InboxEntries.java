@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.ingest;
 
+import dk.region.medcom.gateway.message.LocationNumber;
 import dk.region.medcom.gateway.system.DataFolders;
 import dk.region.medcom.gateway.system.FileModes;
 import dk.region.medcom.gateway.system.GatewayProperties;
@@ -36,6 +37,8 @@ import org.springframework.stereotype.Component;
  * renamed in place to a safe name and then taken as any other. As the consumer's filter it lets
  * through only what is a regular file with a good name at that moment, for an entry made between
  * the two waits for the next poll. Names starting with a dot are the senders' own and left alone.
+ * With {@code gateway.ingest.sender-folders} on, a folder named by a valid location number is a
+ * sender's own ({@code inbox/<location number>/}): its entries are checked the same way and taken.
  */
 @Component("inboxEntries")
 public class InboxEntries extends DefaultPollingConsumerPollStrategy implements GenericFileFilter<File> {
@@ -50,11 +53,13 @@ public class InboxEntries extends DefaultPollingConsumerPollStrategy implements 
 
     private final Path inbox;
     private final Path rejected;
+    private final boolean senderFolders;
     private final Clock clock;
 
-    public InboxEntries(GatewayProperties folders, Clock clock) {
+    public InboxEntries(GatewayProperties folders, IngestProperties properties, Clock clock) {
         this.inbox = folders.inbox();
         this.rejected = folders.dataDir().resolve(DataFolders.REJECTED_ENTRIES);
+        this.senderFolders = properties.senderFolders();
         this.clock = clock;
     }
 
@@ -67,15 +72,31 @@ public class InboxEntries extends DefaultPollingConsumerPollStrategy implements 
     @Override
     public boolean accept(GenericFile<File> file) {
         Path path = file.getFile().toPath();
-        return goodName(path.getFileName().toString()) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS);
+        if (file.isDirectory()) {
+            // the consumer walks into a folder only where sender folders are on, and only a sender's
+            return senderFolders && isSenderFolder(path);
+        }
+        return goodName(path.getFileName().toString()) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                && (path.getParent().equals(inbox) || senderFolders && isSenderFolder(path.getParent()));
+    }
+
+    /** {@code inbox/<location number>/} itself, a real folder (not a link), when sender folders are on. */
+    boolean isSenderFolder(Path folder) {
+        return folder.getParent() != null && folder.getParent().equals(inbox)
+                && LocationNumber.isValid(folder.getFileName().toString())
+                && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Moves aside what is not a regular file and renames regular files with bad names. */
     synchronized void sweep() {
-        if (!Files.isDirectory(inbox)) {
+        sweep(inbox);
+    }
+
+    private void sweep(Path folder) {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox)) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(".")) {
@@ -87,7 +108,9 @@ public class InboxEntries extends DefaultPollingConsumerPollStrategy implements 
                 } catch (IOException gone) {
                     continue; // taken or removed meanwhile
                 }
-                if (!attributes.isRegularFile()) {
+                if (attributes.isDirectory() && folder.equals(inbox) && senderFolders && LocationNumber.isValid(name)) {
+                    sweep(entry); // a sender's own folder: its entries are checked as inbox/'s are
+                } else if (!attributes.isRegularFile()) {
                     moveAside(entry, name, kind(attributes));
                 } else if (!goodName(name) && !name.endsWith(".part") && !name.endsWith(".tmp")) {
                     rename(entry, name);
@@ -131,7 +154,7 @@ public class InboxEntries extends DefaultPollingConsumerPollStrategy implements 
         String safe = "renamed-" + STAMP.format(clock.instant()) + "-" + HexFormat.of().toHexDigits(RANDOM.nextInt())
                 + Ingestor.extensionOf(name);
         try {
-            Files.move(entry, inbox.resolve(safe), LinkOption.NOFOLLOW_LINKS);
+            Files.move(entry, entry.resolveSibling(safe), LinkOption.NOFOLLOW_LINKS);
             LOG.warn("inbox file name cannot be handled (backslash, control character, not UTF-8 or too long): "
                     + "renamed to {}; name='{}'", safe, excerpt(name));
         } catch (IOException e) {

@@ -7,10 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMessageBytes larger messages are quarantined at ingest, before they reach the broker
  * @param inboxSettleMs   a file in inbox/ is taken once unchanged this long (routes/ingest.yaml);
  *                        at least 1: Camel's read lock waits a whole second between checks when given 0
+ * @param senderFolders   files in {@code inbox/<location number>/} are taken too, and a letter there must
+ *                        have that location number as its sender (each sender's account writes only
+ *                        its own folder); off: only files directly in inbox/, folders moved aside
  */
 @ConfigurationProperties("gateway.ingest")
 public record IngestProperties(@DefaultValue("10485760") long maxMessageBytes,
-                               @DefaultValue("200") long inboxSettleMs) {
+                               @DefaultValue("200") long inboxSettleMs,
+                               @DefaultValue("false") boolean senderFolders) {
 
     public IngestProperties {
         if (inboxSettleMs < 1) {

@@ -5,6 +5,7 @@ import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.message.Excerpt;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
+import dk.region.medcom.gateway.message.LocationNumber;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
 import dk.region.medcom.gateway.message.TrackingIdKey;
@@ -85,12 +86,19 @@ public class Ingestor {
         try (InputStream in = Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             original = in.readAllBytes();
         }
-        id = fileTrackingId(file.getName(), attributes.lastModifiedTime().toMillis(), original, trackingIdKey.bytes());
+        // a file in a sender's folder (inbox/<location number>/) is bound to it: the pipeline checks the letter's sender
+        String folder = path.getParent().getFileName().toString();
+        boolean inSenderFolder = properties.senderFolders() && LocationNumber.isValid(folder);
+        String name = inSenderFolder ? folder + "/" + file.getName() : file.getName();
+        if (inSenderFolder) {
+            headers.put(PipelineHeaders.SENDER_FOLDER, folder);
+        }
+        id = fileTrackingId(name, attributes.lastModifiedTime().toMillis(), original, trackingIdKey.bytes());
         headers.put(PipelineHeaders.TRACKING_ID, id.value());
         headers.put(PipelineHeaders.RECEIVED_AT, clock.millis());
         headers.put(DUPLICATE_ID, "ingest:" + id.value());
         // links the sender's file to its tracking id; the name only as a bounded, CPR-masked excerpt
-        LOG.info("stage=ingest tracking={} inbox file '{}' taken in ({} bytes)", id, Excerpt.of(file.getName()),
+        LOG.info("stage=ingest tracking={} inbox file '{}' taken in ({} bytes)", id, Excerpt.of(name),
                 original.length);
         return original;
     }

@@ -16,6 +16,8 @@ public final class PipelineHeaders {
      * id bound in (journal/BodyCipher); a message without it is taken as plain bytes.
      */
     public static final String SEALED = "medcomSealed";
+    /** The location number of the sender folder ({@code inbox/<location number>/}) a file came through. */
+    public static final String SENDER_FOLDER = "medcomSenderFolder";
 
     private PipelineHeaders() {
     }

@@ -34,7 +34,7 @@ class InboxEntriesTests {
         Files.writeString(inbox.resolve("bell\u0007.xml"), "<Emessage/>");
         Files.writeString(inbox.resolve("n".repeat(230) + ".xml"), "<Emessage/>");
         Files.writeString(inbox.resolve("ok.xml"), "<Emessage/>");
-        InboxEntries entries = new InboxEntries(new GatewayProperties(data), Clock.systemUTC());
+        InboxEntries entries = new InboxEntries(new GatewayProperties(data), new IngestProperties(1024, 1, false), Clock.systemUTC());
 
         entries.sweep();
 
@@ -61,7 +61,7 @@ class InboxEntriesTests {
         Path link = Files.createSymbolicLink(inbox.resolve("x.xml"), Files.writeString(data.resolve("s"), "s"));
         Path good = Files.writeString(inbox.resolve("ok.xml"), "x");
         Path bad = Files.writeString(inbox.resolve("a\\b.xml"), "x");
-        InboxEntries entries = new InboxEntries(new GatewayProperties(data), Clock.systemUTC());
+        InboxEntries entries = new InboxEntries(new GatewayProperties(data), new IngestProperties(1024, 1, false), Clock.systemUTC());
 
         assertThat(entries.accept(file(link))).isFalse();
         assertThat(entries.accept(file(bad))).isFalse();

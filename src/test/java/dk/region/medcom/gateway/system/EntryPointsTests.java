@@ -38,6 +38,41 @@ class EntryPointsTests extends GatewayTestSupport {
     @Autowired
     Journal journal;
 
+    /** Issue #15: folder senders are bound to their location numbers through their own inbox folders. */
+    @Test
+    void aSenderFolderTakesOnlyLettersFromItsOwnLocationNumber() throws Exception {
+        String own = uniqueEnvelopeId();
+        String forged = uniqueEnvelopeId();
+        dropInto("5790000100019", "own.xml", sampleWithEnvelopeId(VALID_XDIS91, own));
+        dropInto("5790000111114", "forged.xml", sampleWithEnvelopeId(VALID_XDIS91, forged));
+
+        awaitFileContaining(outbox(RECIPIENT), own);
+        Path quarantined = awaitFileContaining(quarantine(), forged);
+        assertThat(Files.readString(BadInputTests.reportOf(quarantined))).contains("INGEST-SENDER-NOT-FOLDER");
+        assertThat(find(outbox(RECIPIENT), trackingIdOf(quarantined))).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> find(inbox().resolve("5790000111114"), "forged.xml").isEmpty());
+    }
+
+    @Test
+    void aFolderThatIsNoSendersLocationNumberIsMovedAsideUnread() throws Exception {
+        String marker = uniqueEnvelopeId();
+        // made outside and moved in whole, as the gateway moves such a folder aside at its next look
+        Path outside = Files.createDirectories(DATA_DIR.resolve("staging-" + marker).resolve("not-a-sender"));
+        Files.write(outside.resolve("letter.xml"), sampleWithEnvelopeId(VALID_XDIS91, marker));
+        Files.move(outside, inbox().resolve("not-a-sender"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(inbox().resolve("not-a-sender")));
+        assertThat(DATA_DIR.resolve("rejected-entries")).isDirectory();
+        assertThat(findContaining(outbox(RECIPIENT), marker)).isEmpty();
+    }
+
+    private static void dropInto(String folder, String name, byte[] content) throws java.io.IOException {
+        Path dir = Files.createDirectories(inbox().resolve(folder));
+        Path temp = dir.resolve(name + ".part");
+        Files.write(temp, content);
+        Files.move(temp, dir.resolve(name));
+    }
+
     /** Issue #16: nothing linked an inbox file's name to its tracking id. */
     @Test
     @ExtendWith(OutputCaptureExtension.class)

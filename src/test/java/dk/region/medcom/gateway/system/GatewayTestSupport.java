@@ -29,6 +29,8 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.journal.database-dir", () -> DATA_DIR.resolve("journal-database").toString());
         registry.add("server.port", () -> "0");
         registry.add("gateway.ingest.inbox-poll-ms", () -> "100");
+        // sender folders on, so both inbox/ and inbox/<location number>/ are exercised
+        registry.add("gateway.ingest.sender-folders", () -> "true");
         registry.add("gateway.route.recipients-file", () -> TestRecipients.directoryFile(DATA_DIR));
         registry.add("gateway.route.reload-check-ms", () -> "200");
         // failing deliveries give up fast, and receipts are overdue after two seconds
