@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,7 +16,8 @@ class ApiErrors {
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<Map<String, String>> refused(Refusal refusal) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(refusal.status());
+        // JSON whatever the client's Accept header says: a refusal must never become a 500 (found by fuzzing)
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_JSON);
         if (refusal.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(Refusal.RETRY_AFTER_SECONDS));
         }
@@ -27,6 +29,7 @@ class ApiErrors {
         String where = e.getMostSpecificCause() instanceof JsonProcessingException json && json.getLocation() != null
                 ? " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")"
                 : "";
-        return ResponseEntity.badRequest().body(Map.of("error", "the request body is not the JSON this call takes" + where));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", "the request body is not the JSON this call takes" + where));
     }
 }

@@ -70,6 +70,21 @@ class HttpEntryTests extends GatewayTestSupport {
                 .statusCode()).as("an operator's post with */*").isEqualTo(202);
     }
 
+    /** Found by fuzzing: a refusal to a client that accepts no JSON failed inside the error handler: 500. */
+    @Test
+    void aRefusalIsAJsonAnswerWhateverTheClientAccepts() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (SENDER[0] + ":" + SENDER[1]).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofByteArray("not a letter".getBytes(StandardCharsets.UTF_8))).build();
+
+        HttpResponse<String> answer = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(answer.body()).path("error").asText()).contains("sender");
+    }
+
     @Test
     void explainsThePostedBytesWhateverTheContentType() throws Exception {
         byte[] sent = sample(XDIS91);

@@ -332,7 +332,7 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
         @Test
         void deliversToARecipientAddedWhileTheGatewayRuns() throws IOException {
             String added = "5799990000035";
-            Files.writeString(TestRecipients.file, Files.readString(TestRecipients.file) + """
+            Files.writeString(TestRecipients.fileFor(DATA_DIR), Files.readString(TestRecipients.fileFor(DATA_DIR)) + """
                       - location-number: "%s"
                         name: "Added while running"
                         channel: folder
@@ -359,7 +359,7 @@ class RoutingAndReceiptsTests extends GatewayTestSupport {
             await().atMost(Duration.ofSeconds(10)).until(() -> journal.find(new TrackingId(id))
                     .map(e -> e.state() == MessageState.QUARANTINED).orElse(false));
 
-            Files.writeString(TestRecipients.file, Files.readString(TestRecipients.file) + """
+            Files.writeString(TestRecipients.fileFor(DATA_DIR), Files.readString(TestRecipients.fileFor(DATA_DIR)) + """
                       - location-number: "%s"
                         name: "Added after the letter came"
                         channel: folder

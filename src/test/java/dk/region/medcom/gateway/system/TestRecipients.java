@@ -28,8 +28,13 @@ final class TestRecipients {
     static final AtomicInteger failuresToGive = new AtomicInteger();
 
     private static HttpServer server;
-    /** The directory file, for tests that edit it while the gateway runs. */
-    static Path file;
+    /**
+     * The directory file of the gateway with this data folder, for tests that edit it while the
+     * gateway runs. Per data folder: tests with a context of their own have a file of their own.
+     */
+    static Path fileFor(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + "-recipients.yaml");
+    }
 
     private TestRecipients() {
     }
@@ -65,7 +70,7 @@ final class TestRecipients {
                         url: "http://127.0.0.1:%d/medcom"
                         formats: [XDIS91]
                     """.formatted(QUEUE_RECIPIENT, HTTP_RECIPIENT, server.getAddress().getPort());
-            file = dataDir.resolveSibling(dataDir.getFileName() + "-recipients.yaml");
+            Path file = fileFor(dataDir);
             Files.createDirectories(file.getParent());
             Files.writeString(file, demo + extra);
             return file.toUri().toString();
