@@ -57,7 +57,9 @@ public class InboxEntries extends DefaultPollingConsumerPollStrategy implements 
     private final Clock clock;
 
     public InboxEntries(GatewayProperties folders, IngestProperties properties, Clock clock) {
-        this.inbox = folders.inbox();
+        // absolute and normalised, as every path is compared with it: the file consumer may give
+        // ./data/inbox/x or data/inbox/x for the default ./data
+        this.inbox = folders.inbox().toAbsolutePath().normalize();
         this.rejected = folders.dataDir().resolve(DataFolders.REJECTED_ENTRIES);
         this.senderFolders = properties.senderFolders();
         this.clock = clock;
@@ -71,7 +73,7 @@ public class InboxEntries extends DefaultPollingConsumerPollStrategy implements 
 
     @Override
     public boolean accept(GenericFile<File> file) {
-        Path path = file.getFile().toPath();
+        Path path = file.getFile().toPath().toAbsolutePath().normalize();
         if (file.isDirectory()) {
             // the consumer walks into a folder only where sender folders are on, and only a sender's
             return senderFolders && isSenderFolder(path);

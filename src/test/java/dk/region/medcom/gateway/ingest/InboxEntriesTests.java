@@ -69,6 +69,22 @@ class InboxEntriesTests {
         assertThat(Files.isSymbolicLink(link) && Files.exists(link, LinkOption.NOFOLLOW_LINKS)).isTrue();
     }
 
+    /** Found by README's tour: with the default data folder ./data the filter refused every file. */
+    @Test
+    void theFilterTakesFilesWhateverFormTheDataFolderIsGivenIn() throws Exception {
+        Path relative = Path.of("target", "inbox-entries-" + System.nanoTime());
+        Path inbox = Files.createDirectories(relative.resolve("inbox"));
+        Files.createDirectories(inbox.resolve("5790000100019"));
+        Files.writeString(inbox.resolve("ok.xml"), "x");
+        Files.writeString(inbox.resolve("5790000100019").resolve("own.xml"), "x");
+        InboxEntries entries = new InboxEntries(new GatewayProperties(Path.of(".").resolve(relative)),
+                new IngestProperties(1024, 1, true), Clock.systemUTC());
+
+        assertThat(entries.accept(file(inbox.resolve("ok.xml")))).isTrue();
+        assertThat(entries.accept(file(inbox.toAbsolutePath().resolve("ok.xml")))).isTrue();
+        assertThat(entries.accept(file(Path.of(".").resolve(inbox).resolve("5790000100019").resolve("own.xml")))).isTrue();
+    }
+
     @Test
     void logsAShortExcerptOfANameWithoutDigitsOrControlCharacters() {
         assertThat(InboxEntries.excerpt("0101904016-\u0007\nbrev.xml")).isEqualTo("##########-??brev.xml");
