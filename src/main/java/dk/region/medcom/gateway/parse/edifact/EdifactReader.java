@@ -66,7 +66,14 @@ public final class EdifactReader {
         List<Segment> segments = tokenizer.tokenize(bytes, start, segmentStarts, findings);
         boolean readToEnd = segments.size() == segmentStarts.length && findings.size() == findingsBefore;
         EnvelopeCheck.check(segments, knownMessageType, readToEnd, findings);
-        return new Interchange(segments, findings);
+        Interchange interchange = new Interchange(segments, findings);
+        if (!interchange.hasErrors() && interchange.messages().isEmpty()) {
+            // every way of reading nothing must be named; the checks above did not (found by fuzzing:
+            // a UNA whose delimiters left the interchange without a readable message)
+            findings.add(readToEnd ? EdifactRule.NO_MESSAGE.at(Location.segment(1, "UNB", unbStart))
+                    : EdifactRule.SYNTAX.at(Location.segment(segments.size(), null, unbStart)));
+        }
+        return interchange;
     }
 
     private static Finding notEdifact(byte[] bytes) {
