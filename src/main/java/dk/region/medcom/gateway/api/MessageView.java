@@ -22,15 +22,28 @@ record MessageView(@JsonUnwrapped JournalEntry entry, Map<BodyKind, Body> bodies
 
     static MessageView withBodies(JournalEntry entry, Map<BodyKind, byte[]> bodies) {
         Map<BodyKind, Body> shown = new EnumMap<>(BodyKind.class);
-        bodies.forEach((kind, bytes) -> shown.put(kind, Body.of(bytes)));
+        bodies.forEach((kind, bytes) -> shown.put(kind, bytes.length <= INLINE_LIMIT ? Body.of(bytes)
+                : Body.linked(bytes.length, "/api/messages/" + entry.trackingId() + "/bodies/" + kind)));
         return new MessageView(entry, shown);
     }
 
     /**
-     * One form of the message: the exact bytes (base64) and, for reading, the text decoded as UTF-8
-     * when it is valid UTF-8, else as ISO-8859-1 (EDIFACT UNOC, Latin-1 XML).
+     * Larger bodies are not shown inline: as text and base64 a body takes some five times its size
+     * in memory, and a few 10 MB letters viewed at once ran a 256 MB heap out (BackPressureIT).
      */
-    record Body(int sizeBytes, String charset, String text, String base64) {
+    static final int INLINE_LIMIT = 256 * 1024;
+
+    /**
+     * One form of the message: the exact bytes (base64) and, for reading, the text decoded as UTF-8
+     * when it is valid UTF-8, else as ISO-8859-1 (EDIFACT UNOC, Latin-1 XML); for a body over the
+     * inline limit only its size and where to fetch it ({@code href}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Body(int sizeBytes, String charset, String text, String base64, String href) {
+
+        static Body linked(int sizeBytes, String href) {
+            return new Body(sizeBytes, null, null, null, href);
+        }
 
         static Body of(byte[] bytes) {
             try {
@@ -38,10 +51,10 @@ record MessageView(@JsonUnwrapped JournalEntry entry, Map<BodyKind, Body> bodies
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(bytes)).toString();
-                return new Body(bytes.length, "UTF-8", text, Base64.getEncoder().encodeToString(bytes));
+                return new Body(bytes.length, "UTF-8", text, Base64.getEncoder().encodeToString(bytes), null);
             } catch (CharacterCodingException e) {
                 return new Body(bytes.length, "ISO-8859-1", new String(bytes, StandardCharsets.ISO_8859_1),
-                        Base64.getEncoder().encodeToString(bytes));
+                        Base64.getEncoder().encodeToString(bytes), null);
             }
         }
     }

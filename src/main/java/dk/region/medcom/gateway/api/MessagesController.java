@@ -2,23 +2,29 @@ package dk.region.medcom.gateway.api;
 
 import dk.region.medcom.gateway.ingest.IngestProperties;
 import dk.region.medcom.gateway.ingest.PipelineHeaders;
+import dk.region.medcom.gateway.journal.BodyKind;
 import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.JournalEntry;
 import dk.region.medcom.gateway.journal.JournalProperties;
 import dk.region.medcom.gateway.journal.JournalSearch;
 import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.journal.MessageSummary;
 import dk.region.medcom.gateway.journal.Page;
 import dk.region.medcom.gateway.journal.SearchCriteria;
+import dk.region.medcom.gateway.message.TrackingId;
 import dk.region.medcom.gateway.system.MemoryBudget;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -123,16 +129,45 @@ class MessagesController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One message with its history; operators also get its bodies, decrypted; "
-            + "a sender sees only messages from its own location numbers (others are not found)")
+    @Operation(summary = "One message with its history; operators also get its bodies, decrypted (those over "
+            + "256 KB as a link); a sender sees only messages from its own location numbers (others are not found)")
     ResponseEntity<MessageView> get(@PathVariable String id, Authentication caller) {
         return TrackingIds.parse(id)
                 .flatMap(trackingId -> journal.find(trackingId)
                         .filter(entry -> senders.mayRead(caller, entry, () -> journal.original(trackingId)))
-                        .map(entry -> Senders.isOperator(caller)
-                                ? MessageView.withBodies(entry, journal.bodies(trackingId))
-                                : MessageView.of(entry)))
+                        .map(entry -> Senders.isOperator(caller) ? withBodies(entry) : MessageView.of(entry)))
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** One form of a message, decrypted, as its bytes (operators only: SecurityConfiguration). */
+    @GetMapping("/{id}/bodies/{kind}")
+    @Operation(summary = "One body of a message (ORIGINAL, XML, OUTBOUND), decrypted, as its bytes (operators only)")
+    ResponseEntity<byte[]> body(@PathVariable String id, @PathVariable String kind) {
+        Optional<BodyKind> bodyKind = Arrays.stream(BodyKind.values()).filter(k -> k.name().equals(kind)).findFirst();
+        Optional<JournalEntry> entry = TrackingIds.parse(id).flatMap(journal::find);
+        if (bodyKind.isEmpty() || entry.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        try (MemoryBudget.Reservation held = hold(entry.get())) {
+            byte[] bytes = journal.bodies(new TrackingId(entry.get().trackingId())).get(bodyKind.get());
+            return bytes == null ? ResponseEntity.notFound().build()
+                    : ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(bytes);
+        }
+    }
+
+    /** The bodies are decrypted within the memory budget, as the pipeline holds them: else 503, try again. */
+    private MessageView withBodies(JournalEntry entry) {
+        try (MemoryBudget.Reservation held = hold(entry)) {
+            return MessageView.withBodies(entry, journal.bodies(new TrackingId(entry.trackingId())));
+        }
+    }
+
+    private MemoryBudget.Reservation hold(JournalEntry entry) {
+        MemoryBudget.Reservation held = budget.tryReserve(Math.max(entry.sizeBytes(), 0) * MemoryBudget.IN_PIPELINE);
+        if (held == null) {
+            throw Refusal.busy();
+        }
+        return held;
     }
 }

@@ -70,6 +70,25 @@ class HttpEntryTests extends GatewayTestSupport {
                 .statusCode()).as("an operator's post with */*").isEqualTo(202);
     }
 
+    /** Found by BackPressureIT in CI: an operator's view of a 10 MB letter ran a 256 MB heap out. */
+    @Test
+    void aLargeBodyIsALinkInTheOperatorsViewAndItsBytesComeFromThatLink() throws Exception {
+        byte[] large = ("not a letter, " + uniqueEnvelopeId() + " ").repeat(20_000).getBytes(StandardCharsets.US_ASCII);
+        assertThat(large.length).isGreaterThan(256 * 1024);
+        HttpResponse<String> posted = postRaw("/api/messages", OPERATOR, large, "application/octet-stream");
+        assertThat(posted.statusCode()).isEqualTo(202);
+        String id = JSON.readTree(posted.body()).path("trackingId").asText();
+
+        JsonNode original = as(http, OPERATOR).getForObject("/api/messages/" + id, JsonNode.class).path("bodies").path("ORIGINAL");
+
+        assertThat(original.path("sizeBytes").asInt()).isEqualTo(large.length);
+        assertThat(original.has("text")).isFalse();
+        assertThat(original.has("base64")).isFalse();
+        assertThat(as(http, OPERATOR).getForObject(original.path("href").asText(), byte[].class)).isEqualTo(large);
+        assertThat(as(http, SENDER).getForEntity(original.path("href").asText(), byte[].class).getStatusCode().value())
+                .as("operators only").isEqualTo(403);
+    }
+
     /** Found by fuzzing: a refusal to a client that accepts no JSON failed inside the error handler: 500. */
     @Test
     void aRefusalIsAJsonAnswerWhateverTheClientAccepts() throws Exception {
