@@ -34,6 +34,9 @@ public class MessageParser {
     }
 
     public PipelineMessage parse(PipelineMessage message) {
+        if (message.isRejected()) {
+            return message; // refused before parse (it ran the heap out before): not read again
+        }
         byte[] original = message.original();
         if (original.length == 0) {
             message.addFindings(List.of(Finding.error("PARSE-EMPTY", Location.NONE,

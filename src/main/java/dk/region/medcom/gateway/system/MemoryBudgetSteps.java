@@ -1,5 +1,14 @@
 package dk.region.medcom.gateway.system;
 
+import dk.region.medcom.gateway.ingest.PipelineHeaders;
+import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Location;
+import dk.region.medcom.gateway.message.PipelineMessage;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Route;
@@ -18,6 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("memoryBudgetSteps")
 public class MemoryBudgetSteps {
+
+    /** Messages whose processing ran the heap out, by tracking id (bounded: the newest thousand). */
+    private static final Set<String> RAN_OUT = Collections.synchronizedSet(new LinkedHashSet<>());
 
     private final MemoryBudget budget;
     private final long maxMessageBytes;
@@ -43,6 +55,43 @@ public class MemoryBudgetSteps {
         });
     }
 
+    /**
+     * A message whose processing ran the heap out is not processed again when the broker redelivers
+     * it: it is refused before parse (PIPELINE-OUT-OF-MEMORY) and quarantined. Tried again and again
+     * it would run the heap out each time, until another thread (the journal's H2 store) met the
+     * OutOfMemoryError and the journal closed (BackPressureIT).
+     */
+    public PipelineMessage refuseIfItRanOutBefore(@Body PipelineMessage message) {
+        if (RAN_OUT.contains(message.trackingId().value())) {
+            message.addFindings(List.of(Finding.error("PIPELINE-OUT-OF-MEMORY", Location.NONE,
+                    "processing this message ran the gateway out of memory; it is kept in quarantine (give the"
+                            + " gateway more heap, or the sender a smaller message)",
+                    "behandlingen af meddelelsen opbrugte gatewayens hukommelse; den er sat i karantæne")));
+        }
+        return message;
+    }
+
+    private static void remember(Exchange exchange) {
+        String id = exchange.getIn().getHeader(PipelineHeaders.TRACKING_ID, String.class);
+        if (id != null) {
+            RAN_OUT.add(id);
+            if (RAN_OUT.size() > 1000) {
+                synchronized (RAN_OUT) {
+                    RAN_OUT.remove(RAN_OUT.iterator().next());
+                }
+            }
+        }
+    }
+
+    private static boolean ranOutOfMemory(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The pipeline's hold: wraps the rest of the route that takes messages from the inbound queue. */
     @Bean("pipelineMemory")
     static Policy pipelineMemory(MemoryBudget budget) {
@@ -58,6 +107,12 @@ public class MemoryBudgetSteps {
                     try (MemoryBudget.Reservation held = budget.reserve(
                             body == null ? 0 : (long) body.length * MemoryBudget.IN_PIPELINE)) {
                         processor.process(exchange);
+                    } catch (OutOfMemoryError e) {
+                        remember(exchange);
+                        throw e;
+                    }
+                    if (ranOutOfMemory(exchange.getException())) {
+                        remember(exchange);
                     }
                 };
             }
