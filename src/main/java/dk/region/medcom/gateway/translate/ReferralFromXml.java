@@ -88,7 +88,9 @@ final class ReferralFromXml {
     private HospitalReferral.Referrer referrer(XmlElement element) {
         HospitalReferral.Referrer referrer = new HospitalReferral.Referrer();
         referrer.identifier = element.text("Identifier");
-        referrer.identifierCode = element.child("IdentifierCode") == null ? null : coded(element, "IdentifierCode", mapping.identifierCodes);
+        // an identifier needs its code (NAD+BV carries both); without an identifier the code is optional
+        referrer.identifierCode = element.child("IdentifierCode") == null && referrer.identifier == null ? null
+                : coded(element, "IdentifierCode", mapping.identifierCodes);
         referrer.personName = element.text("PersonName");
         referrer.personTitle = element.text("PersonTitle");
         return referrer;

@@ -106,8 +106,9 @@ final class ReferralToEdifact {
     private void referrer(HospitalReferral.Referrer referrer) {
         out.segment("S01", "01");
         EdifactOut.Composite id = NONE;
-        if (referrer.identifier != null) {
-            String[] code = mapping.identifierCodes.toEdifact(referrer.identifierCode).split(":", -1);
+        String edifactCode = referrer.identifierCode == null ? null : mapping.identifierCodes.toEdifact(referrer.identifierCode);
+        if (referrer.identifier != null && edifactCode != null) { // else ReferralFromXml has found it missing
+            String[] code = edifactCode.split(":", -1);
             id = EdifactOut.composite(referrer.identifier, code[0], code[1]);
         }
         out.segment("NAD", "BV", id, "", EdifactOut.composite(referrer.personTitle, referrer.personName, "", "", "", "US"));
