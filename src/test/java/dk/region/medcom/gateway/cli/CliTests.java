@@ -162,7 +162,12 @@ class CliTests {
     }
 
     /** Runs the arguments as the jar's entry point does (GatewayCommand.run), with stdout and stderr captured. */
-    static synchronized Run runAsTheJar(String... args) {
+    static Run runAsTheJar(String... args) {
+        return capturing(() -> GatewayCommand.run(args));
+    }
+
+    /** Runs an entry point with the process's stdout and stderr captured (one at a time: they are global). */
+    static synchronized Run capturing(java.util.function.IntSupplier entry) {
         PrintStream realOut = System.out;
         PrintStream realErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -171,7 +176,7 @@ class CliTests {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.ISO_8859_1));
             System.setErr(new PrintStream(err, true, StandardCharsets.ISO_8859_1));
-            code = GatewayCommand.run(args);
+            code = entry.getAsInt();
         } finally {
             System.setOut(realOut);
             System.setErr(realErr);

@@ -2,9 +2,6 @@ package dk.region.medcom.gateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The jar's fast path answers exactly as picocli does, and hands picocli what it does not read. */
@@ -39,20 +36,7 @@ class PlainArgumentsTests {
         assertThat(plain).isEqualTo(picocli);
     }
 
-    private static synchronized CliTests.Run runPlain(String... args) {
-        PrintStream realOut = System.out;
-        PrintStream realErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.ISO_8859_1));
-            System.setErr(new PrintStream(err, true, StandardCharsets.ISO_8859_1));
-            code = PlainArguments.run(args).orElseThrow();
-        } finally {
-            System.setOut(realOut);
-            System.setErr(realErr);
-        }
-        return new CliTests.Run(code, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.ISO_8859_1));
+    private static CliTests.Run runPlain(String... args) {
+        return CliTests.capturing(() -> PlainArguments.run(args).orElseThrow());
     }
 }
