@@ -7,6 +7,7 @@
 #   bench/fuzz.sh                  # all three: 1,000,000 EDIFACT, 1,000,000 XML, 20,000 HTTP
 #   bench/fuzz.sh edifact xml      # some of them
 #   INPUTS=100000 HTTP_INPUTS=5000 SEED=42 THREADS=1 MAX_SECONDS=600 bench/fuzz.sh
+#   HTTP_INPUTS=1000000 HTTP_RESTART_EVERY=100000 bench/fuzz.sh http   # a fresh gateway and data folder per 100,000
 #
 # Runs under `nice -n 19` (NICE=0 for an idle machine). Copy inputs worth keeping from
 # target/fuzz/*/corpus/ into src/test/resources/fuzz/<edifact|xml|http>/: FuzzCorpusTest and
@@ -18,8 +19,9 @@ classpath_file=target/fuzz-classpath.txt
 mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null 2>&1 \
   || mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null
 rm -rf target/fuzz
-exec nice -n "${NICE:-19}" java -Xmx1g \
+exec nice -n "${NICE:-19}" java -Xmx1g ${FUZZ_JAVA_OPTS:-} \
   -Dfuzz.inputs="${INPUTS:-1000000}" -Dfuzz.http-inputs="${HTTP_INPUTS:-20000}" -Dfuzz.seed="${SEED:-$(date +%s)}" \
   -Dfuzz.threads="${THREADS:-$(nproc)}" -Dfuzz.max-seconds="${MAX_SECONDS:-86400}" \
+  -Dfuzz.http-restart-every="${HTTP_RESTART_EVERY:-100000}" \
   -cp "target/test-classes:target/classes:$(cat "$classpath_file")" \
   dk.region.medcom.gateway.fuzz.FuzzCampaign "${@:-all}"

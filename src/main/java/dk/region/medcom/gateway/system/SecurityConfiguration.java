@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
@@ -124,6 +126,14 @@ class SecurityConfiguration {
         PublicPasswordException(String message) {
             super(message);
         }
+    }
+
+    /** Checks passwords against the users; a verified one is remembered a while (VerifiedLogins). */
+    @Bean
+    AuthenticationProvider passwordLogins(UserDetailsService users, PasswordEncoder encoder, LoginProperties login) {
+        DaoAuthenticationProvider checker = new DaoAuthenticationProvider(users);
+        checker.setPasswordEncoder(encoder);
+        return login.rememberVerifiedFor().isZero() ? checker : new VerifiedLogins(checker, login.rememberVerifiedFor(), 10_000);
     }
 
     /** Understands {bcrypt}, {noop} and the other prefixes Spring Security knows. */

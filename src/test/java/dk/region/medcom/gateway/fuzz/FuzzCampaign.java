@@ -100,7 +100,7 @@ public final class FuzzCampaign {
         return total;
     }
 
-    private static long cpuNanos() {
+    static long cpuNanos() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }

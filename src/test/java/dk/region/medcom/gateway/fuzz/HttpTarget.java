@@ -73,7 +73,7 @@ final class HttpTarget implements Function<byte[], FuzzRunner.Result> {
     static FuzzRunner.Result judge(Answer answer, boolean mayPost) {
         int status = answer.status();
         String kind = String.valueOf(status);
-        if (status == 403 && mayPost) {
+        if (status == 403 && mayPost && answer.json() == null) {
             return new FuzzRunner.Result(null, false, List.of("no reason: 403 to a sender (error page refused)"));
         }
         if (status == 406 && answer.json() == null) {
@@ -84,7 +84,7 @@ final class HttpTarget implements Function<byte[], FuzzRunner.Result> {
             boolean ok = json != null && json.hasNonNull("trackingId") && answer.header("location") != null;
             return new FuzzRunner.Result(ok ? null : "202 WITHOUT TRACKING ID", ok, List.of(kind));
         }
-        if (status == 401 || status == 403) {
+        if (status == 401 || status == 403 && !mayPost) {
             return new FuzzRunner.Result(null, false, List.of(kind));
         }
         if (status == 400 && answer.json() == null && answer.fromConnector()) {

@@ -33,7 +33,7 @@ class LoginThrottleTests {
     final MovingClock clock = new MovingClock();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final LoginThrottle throttle = new LoginThrottle(
-            new LoginProperties(5, Duration.ofSeconds(1), 10, Duration.ofMinutes(5)), clock, meters);
+            new LoginProperties(5, Duration.ofSeconds(1), 10, Duration.ofMinutes(5), Duration.ofMinutes(5)), clock, meters);
 
     @Test
     void delaysAfterFiveFailuresWithGrowingWaitsAndLocksAfterTen() {
