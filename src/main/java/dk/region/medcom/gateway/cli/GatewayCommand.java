@@ -60,10 +60,15 @@ public class GatewayCommand {
         };
         if (verb == null || helpOrVersion) {
             // help and version are the whole command line's options, which every verb inherits
-            return new CommandLine(new GatewayCommand()).execute(args);
+            return onTerminal(new CommandLine(new GatewayCommand())).execute(args);
         }
-        return new CommandLine(verb).setCommandName("medcom-gateway " + args[0])
+        return onTerminal(new CommandLine(verb)).setCommandName("medcom-gateway " + args[0])
                 .execute(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    /** The command line printing where every verb prints (see {@link Terminal}). */
+    static CommandLine onTerminal(CommandLine commandLine) {
+        return commandLine.setOut(Terminal.outWriter()).setErr(Terminal.errWriter());
     }
 
     /** The version the build wrote into the jar's manifest. */

@@ -3,7 +3,6 @@ package dk.region.medcom.gateway.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -45,11 +44,11 @@ final class PlainArguments {
             return Optional.empty();
         }
         Path dir = Path.of(schemas.isEmpty() ? System.getProperty("gateway.validate.schemas-dir", "schemas") : schemas);
-        return Optional.of(ValidateCommand.validate(file.get(), dir, new PrintWriter(System.out, false, Charset.defaultCharset()), stderr()));
+        return Optional.of(ValidateCommand.validate(file.get(), dir, Terminal.outWriter(), stderr()));
     }
 
     private static PrintWriter stderr() {
-        return new PrintWriter(System.err, true, Charset.defaultCharset());
+        return Terminal.errWriter();
     }
 
     /** The option's value ("" when absent), or empty when the arguments are not plain. */

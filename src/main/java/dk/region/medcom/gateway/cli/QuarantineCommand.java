@@ -6,7 +6,6 @@ import dk.region.medcom.gateway.journal.JournalKeys;
 import dk.region.medcom.gateway.message.TrackingId;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,9 +20,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "quarantine", description = "Read what the gateway keeps in quarantine/.",
         subcommands = QuarantineCommand.Show.class)
 class QuarantineCommand {
-
-    /** Overridable in tests; the process's own standard output otherwise. */
-    static OutputStream stdout = System.out;
 
     @Command(name = "show", description = "Write a quarantined original, decrypted, to standard output. "
             + "The key is found as the gateway finds it: gateway.journal.encryption-key (system property) or "
@@ -60,9 +56,9 @@ class QuarantineCommand {
                     return GatewayCommand.INVALID;
                 }
                 try (InputStream in = original.get()) {
-                    in.transferTo(stdout);
+                    in.transferTo(Terminal.out());
                 }
-                stdout.flush();
+                Terminal.out().flush();
                 return GatewayCommand.OK;
             } catch (IOException | RuntimeException e) {
                 // the reason only (wrong key, altered file): never any of the content

@@ -54,8 +54,8 @@ class TranslateCommand implements Callable<Integer> {
         Target target = to != null ? to : edifactIn ? Target.xml : Target.edifact;
         if ((target == Target.xml) != edifactIn) {
             // already in the asked-for format: print it as it is
-            System.out.write(input.get());
-            System.out.flush();
+            Terminal.out().write(input.get());
+            Terminal.out().flush();
             return GatewayCommand.OK;
         }
         EdifactTranslator translator = EdifactTranslator.withDefaultMappings();
@@ -71,8 +71,8 @@ class TranslateCommand implements Callable<Integer> {
             err.flush();
             return GatewayCommand.INVALID;
         }
-        System.out.write(target == Target.xml ? IndentedXml.of(translation.output()) : translation.output());
-        System.out.flush();
+        Terminal.out().write(target == Target.xml ? IndentedXml.of(translation.output()) : translation.output());
+        Terminal.out().flush();
         return GatewayCommand.OK;
     }
 

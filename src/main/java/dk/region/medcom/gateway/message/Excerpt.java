@@ -23,6 +23,9 @@ public final class Excerpt {
      * location number), as a longer run may hide a CPR number.
      */
     private static final Pattern CPR_SHAPED = Pattern.compile("(?<!\\d)(\\d{6}-\\d{4}|\\d{10,12}|\\d{14,})(?!\\d)");
+    /** The gateway's own tracking ids (version 7 UUIDs): a finding may name them whole. */
+    private static final Pattern TRACKING_ID =
+            Pattern.compile("(?<![0-9A-Za-z-])[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}(?![0-9A-Za-z-])");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
     private static final Pattern LONG_TOKEN = Pattern.compile("\\S{" + (MAX_TOKEN_CHARS + 1) + ",}");
 
@@ -53,6 +56,18 @@ public final class Excerpt {
         return text == null ? null : CPR_SHAPED.matcher(text).replaceAll(MASK);
     }
 
+    /** As {@link #maskCpr}, but the gateway's own tracking ids, whose last group may be twelve digits, stay whole. */
+    private static String maskCprOutsideTrackingIds(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        Matcher trackingId = TRACKING_ID.matcher(text);
+        int from = 0;
+        while (trackingId.find()) {
+            safe.append(maskCpr(text.substring(from, trackingId.start()))).append(trackingId.group());
+            from = trackingId.end();
+        }
+        return safe.append(maskCpr(text.substring(from))).toString();
+    }
+
     /**
      * A whole finding text made safe however it was built: control characters replaced (a finding is
      * one line), CPR-shaped numbers masked, over-long runs of characters cut, the length bounded.
@@ -64,7 +79,7 @@ public final class Excerpt {
         String safe = text.length() > 4 * MAX_TEXT_CHARS ? text.substring(0, 4 * MAX_TEXT_CHARS) : text;
         safe = CONTROL.matcher(safe).replaceAll(" ");
         safe = LONG_TOKEN.matcher(safe).replaceAll(m -> Matcher.quoteReplacement(of(m.group())));
-        safe = maskCpr(safe);
+        safe = maskCprOutsideTrackingIds(safe);
         return safe.length() > MAX_TEXT_CHARS ? safe.substring(0, MAX_TEXT_CHARS - 1) + "…" : safe;
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -116,6 +114,19 @@ class CliTests {
     }
 
     @Test
+    void whatOthersWriteToSystemOutIsNotTheVerbsOutput() {
+        // the log's console appender writes to System.out from any thread (a CI run once found
+        // another test's gateway log lines in a replay's output)
+        Run run = capturing(() -> {
+            System.out.println("a log line from another thread");
+            return GatewayCommand.run(new String[] {"translate", SAMPLES.resolve("dis91/dis91-valid-hospital-to-gp.edi").toString()});
+        });
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.stdout).startsWith("<?xml").doesNotContain("a log line");
+    }
+
+    @Test
     void anUnknownOptionIsAMistakeNotHelp() {
         Run run = runAsTheJar("-x");
 
@@ -166,40 +177,26 @@ class CliTests {
         return capturing(() -> GatewayCommand.run(args));
     }
 
-    /** Runs an entry point with the process's stdout and stderr captured (one at a time: they are global). */
+    /**
+     * Runs an entry point with what the verbs print captured (one at a time: {@link Terminal} is
+     * global). Not System.out: other tests' gateways log there from their own threads.
+     */
     static synchronized Run capturing(java.util.function.IntSupplier entry) {
-        PrintStream realOut = System.out;
-        PrintStream realErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.ISO_8859_1));
-            System.setErr(new PrintStream(err, true, StandardCharsets.ISO_8859_1));
+            Terminal.redirect(new PrintStream(out, true, StandardCharsets.ISO_8859_1),
+                    new PrintStream(err, true, StandardCharsets.ISO_8859_1));
             code = entry.getAsInt();
         } finally {
-            System.setOut(realOut);
-            System.setErr(realErr);
+            Terminal.restore();
         }
         return new Run(code, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.ISO_8859_1));
     }
 
-    /** Runs a verb with stdout (raw bytes for translate, the writer for the others) and stderr captured. */
-    static synchronized Run run(String... args) {
-        PrintStream realOut = System.out;
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code;
-        try {
-            System.setOut(new PrintStream(raw, true, StandardCharsets.ISO_8859_1));
-            CommandLine cli = new CommandLine(new GatewayCommand());
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            code = cli.execute(args);
-        } finally {
-            System.setOut(realOut);
-        }
-        return new Run(code, out + raw.toString(StandardCharsets.ISO_8859_1), err.toString());
+    /** Runs a verb through picocli's whole command tree (no plain-arguments shortcut), output captured. */
+    static Run run(String... args) {
+        return capturing(() -> GatewayCommand.onTerminal(new CommandLine(new GatewayCommand())).execute(args));
     }
 }
