@@ -74,12 +74,13 @@ class MessagesController {
         try (PostedBody body = PostedBody.read(request, budget, limits.maxMessageBytes())) {
             senders.checkMaySend(caller, body.bytes(), body.reservation());
             Exchange done = ingest(body.bytes());
+            // JSON whatever the client's Accept header says: a taken message answered 406 was sent again
             if (done == null || done.getException() != null) {
-                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
                         .body(Map.of("error", "the gateway could not take the message now; send it again"));
             }
             String id = done.getMessage().getHeader(PipelineHeaders.TRACKING_ID, String.class);
-            return ResponseEntity.accepted()
+            return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON)
                     .location(URI.create("/api/messages/" + id))
                     .body(Map.of("trackingId", id));
         }

@@ -7,7 +7,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 /**
  * A route's journal writes could not be committed. The database's own message is not kept: it may
  * quote the values it refused (H2 does: {@code Value too long for column ...: '...'}), and this
- * exception is logged by Camel and the broker client. It names the cause by class and SQLState.
+ * exception is logged by Camel and the broker client. It names the cause by class, SQLState and the
+ * gateway's own source line it came through.
  *
  * <p>Permanent when the database refused the data itself (a constraint, a value too long: SQLState
  * classes 22 and 23): trying again can never succeed, so the message is quarantined on its next
@@ -35,7 +36,23 @@ public final class JournalWriteFailed extends RuntimeException {
                 || sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("23"));
         return new JournalWriteFailed("the journal " + (permanent ? "refused" : "could not commit")
                 + " the writes for " + trackingIds + " (" + cause.getClass().getSimpleName()
-                + (sqlState == null ? "" : ", SQLState " + sqlState) + ")", permanent, trackingIds);
+                + (sqlState == null ? "" : ", SQLState " + sqlState) + origin(cause) + ")", permanent, trackingIds);
+    }
+
+    /** The root cause's class and the gateway's own line it came through: enough to find it, no message. */
+    private static String origin(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String where = "";
+        for (StackTraceElement frame : root.getStackTrace()) {
+            if (frame.getClassName().startsWith("dk.region.medcom.")) {
+                where = " at " + frame.getFileName() + ":" + frame.getLineNumber();
+                break;
+            }
+        }
+        return root == cause ? where : ", caused by " + root.getClass().getSimpleName() + where;
     }
 
     /** The database refused the data: writing it again can never succeed. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -18,6 +19,8 @@ final class ReceiptWriter {
 
     static final String NAMESPACE = "http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2005/08/07/";
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    /** What XML 1.0 cannot carry (control characters, lone surrogates): an EDIFACT sender's identifiers may hold them. */
+    private static final Pattern NOT_XML = Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
 
     /**
      * @param id          the receipt's envelope and letter identifier (14 characters at most)
@@ -59,7 +62,7 @@ final class ReceiptWriter {
                 element(xml, "RefuseCode", refuseCode);
                 xml.writeStartElement("RefuseText");
                 for (String line : refuseText) {
-                    xml.writeCharacters(line);
+                    xml.writeCharacters(xmlSafe(line));
                     xml.writeEmptyElement("Break");
                 }
                 xml.writeEndElement();
@@ -84,7 +87,12 @@ final class ReceiptWriter {
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(text == null ? "" : text);
+        xml.writeCharacters(text == null ? "" : xmlSafe(text));
         xml.writeEndElement();
+    }
+
+    /** The original's values are quoted back as far as XML can hold them; the rest becomes '?'. */
+    private static String xmlSafe(String text) {
+        return NOT_XML.matcher(text).replaceAll("?");
     }
 }

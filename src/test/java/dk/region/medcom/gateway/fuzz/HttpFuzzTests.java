@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.system.GatewayIntegrationTest;
 import dk.region.medcom.gateway.system.GatewayTestSupport;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,5 +56,27 @@ class HttpFuzzTests extends GatewayTestSupport {
             runner.close();
         }
         assertThat(target.healthProblem()).isNull();
+    }
+
+    @Test
+    void aTakenMessageIsAnswered202WhateverTheClientAccepts() throws IOException {
+        HttpTarget.Answer answer = new HttpTarget(port, LIMIT).send(saved("defect-accept-html-valid-message.bin"));
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.json().get("trackingId").asText()).hasSize(36);
+    }
+
+    @Test
+    void aBodyThatEndsBeforeItsContentLengthIsRefusedWithThatReasonInJson() throws IOException {
+        for (String name : List.of("defect-body-shorter-than-length.bin", "defect-body-shorter-than-length-accept-html.bin")) {
+            HttpTarget.Answer answer = new HttpTarget(port, LIMIT).send(saved(name));
+
+            assertThat(answer.status()).as(name).isEqualTo(400);
+            assertThat(answer.json().get("error").asText()).as(name).contains("ended before its Content-Length");
+        }
+    }
+
+    private static byte[] saved(String name) throws IOException {
+        return Files.readAllBytes(FuzzCorpusTest.CORPUS.resolve("http").resolve(name));
     }
 }

@@ -65,36 +65,36 @@ final class HttpTarget implements Function<byte[], FuzzRunner.Result> {
     }
 
     /**
-     * How an answer ends. Missing reasons that belong to the HTTP entry's own open work (a 4xx
-     * without JSON; a 403 for a sender, which is how an error page the security filter does not let
-     * through looks) are counted as "no reason: ..." rather than failing the run; any other 5xx
-     * than 503, a 2xx other than 202, and a 202 without its tracking id break the contract.
+     * How an answer ends. Every 4xx and 503 carries a JSON reason, except the 400 that Tomcat's
+     * connector gives to what is not HTTP at all (before any of the gateway's code runs). Breaking
+     * the contract: any other 5xx than 503, a 2xx other than 202, a 202 without its tracking id, a
+     * refusal without a reason, and a 406 to a sender (the message may have been taken: it was
+     * answered 406 once, and the sender sent it again).
      */
     static FuzzRunner.Result judge(Answer answer, boolean mayPost) {
         int status = answer.status();
         String kind = String.valueOf(status);
-        if (status == 403 && mayPost && answer.json() == null) {
-            return new FuzzRunner.Result(null, false, List.of("no reason: 403 to a sender (error page refused)"));
-        }
-        if (status == 406 && answer.json() == null) {
-            return new FuzzRunner.Result(null, false, List.of("406 (the client accepts no JSON)"));
-        }
         if (status == 202) {
             JsonNode json = answer.json();
             boolean ok = json != null && json.hasNonNull("trackingId") && answer.header("location") != null;
             return new FuzzRunner.Result(ok ? null : "202 WITHOUT TRACKING ID", ok, List.of(kind));
         }
-        if (status == 401 || status == 403 && !mayPost) {
-            return new FuzzRunner.Result(null, false, List.of(kind));
+        if (status == 406 && mayPost) {
+            return new FuzzRunner.Result("406 TO A SENDER (the message may have been taken)", false, List.of(kind));
         }
         if (status == 400 && answer.json() == null && answer.fromConnector()) {
             return new FuzzRunner.Result(null, false, List.of("400 from the HTTP connector (not valid HTTP)"));
         }
         if (status >= 400 && status < 500 || status == 503) {
-            boolean reason = answer.json() != null;
-            return new FuzzRunner.Result(null, false, List.of(reason ? kind : "no reason: " + kind + " without JSON"));
+            boolean reason = answer.json() != null && answer.json().hasNonNull("error");
+            return new FuzzRunner.Result(reason ? null : "NO REASON " + status, false, List.of(kind));
         }
         return new FuzzRunner.Result("HTTP " + status, false, List.of(kind));
+    }
+
+    /** The answer to one request, as it came. */
+    Answer send(byte[] request) throws IOException {
+        return Answer.parse(exchange(request));
     }
 
     private byte[] exchange(byte[] request) throws IOException {

@@ -218,4 +218,17 @@ class JournalWriterTests {
 
         assertThat(failed.permanent()).isFalse();
     }
+
+    @Test
+    void saysWhereAFailureCameFromWithoutItsMessage() {
+        IllegalStateException cause = new IllegalStateException("cannot hash 0101701234");
+        cause.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("java.util.Objects", "check", "Objects.java", 10),
+                new StackTraceElement("dk.region.medcom.gateway.journal.CprHasher", "hash", "CprHasher.java", 33)});
+
+        JournalWriteFailed failed = JournalWriteFailed.of(new RuntimeException("wrapped", cause), List.of("t"));
+
+        assertThat(failed.getMessage()).endsWith("(RuntimeException, caused by IllegalStateException at CprHasher.java:33)")
+                .doesNotContain("0101701234");
+    }
 }

@@ -57,6 +57,22 @@ class ReceiptWriterTests {
     }
 
     @Test
+    void identifiersWithCharactersXmlCannotCarryAreQuotedWithThoseReplaced() {
+        // found by the HTTP fuzz campaign: an EDIFACT letter id with byte 0x11 made every negative
+        // receipt fail, and the message went round the broker to the dead-letter queue without one
+        MessageHeader original = new MessageHeader("DIS91", "D9134L", null, null, "ENV\u0011", "LET\u0000\uD800",
+                "5790000123452", "5790000543212", true);
+
+        byte[] xml = ReceiptWriter.write(ReceiptKind.NEGATIVE, "KN0123456789ab", SENT, "5790000543212", original,
+                "D9134L", "syntaksfejl", List.of("EDI-X: bad \u001F value"));
+
+        assertThat(new String(xml, StandardCharsets.UTF_8)).contains("<OriginalEnvelopeIdentifier>ENV?</OriginalEnvelopeIdentifier>")
+                .contains("<OriginalLetterIdentifier>LET??</OriginalLetterIdentifier>").contains("bad ? value");
+        Translation edifact = EdifactTranslator.withDefaultMappings().toEdifact(xml);
+        assertThat(edifact.findings()).filteredOn(Finding::isError).isEmpty();
+    }
+
+    @Test
     void picksTheRefuseCodeOfTheFirstError() {
         RefuseCodes codes = RefuseCodes.load();
         assertThat(codes.codeFor(List.of(Finding.error("ROUTE-UNKNOWN-RECIPIENT", Location.NONE, "", ""))))
