@@ -1,12 +1,11 @@
 package dk.region.medcom.gateway;
 
-import dk.region.medcom.gateway.cli.DataDirectoryLock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The gateway. {@link Main} is the jar's entry point: tester verbs ({@code translate},
+ * The gateway. The jar's entry point is {@code cli.Main}: tester verbs ({@code translate},
  * {@code validate}, {@code replay}) run without Spring; no arguments, {@code serve} or only
  * {@code --property=value} arguments start the gateway through here.
  */
@@ -14,8 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
+    /** Run from an IDE: the gateway itself, arguments as Spring's (the verbs are cli.Main's). */
     public static void main(String[] args) {
-        Main.main(args);
+        start(args);
     }
 
     /** Starts the gateway once no other gateway uses its data folder (see {@link DataDirectoryLock}). */

@@ -1,7 +1,7 @@
 package dk.region.medcom.gateway.api;
 
 import dk.region.medcom.gateway.ingest.IngestProperties;
-import dk.region.medcom.gateway.ingest.PipelineHeaders;
+import dk.region.medcom.gateway.message.PipelineHeaders;
 import dk.region.medcom.gateway.journal.BodyKind;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalEntry;
@@ -12,7 +12,7 @@ import dk.region.medcom.gateway.journal.MessageSummary;
 import dk.region.medcom.gateway.journal.Page;
 import dk.region.medcom.gateway.journal.SearchCriteria;
 import dk.region.medcom.gateway.message.TrackingId;
-import dk.region.medcom.gateway.system.MemoryBudget;
+import dk.region.medcom.gateway.ingest.MemoryBudget;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package dk.region.medcom.gateway.api;
 
-import dk.region.medcom.gateway.system.MemoryBudget;
+import dk.region.medcom.gateway.ingest.MemoryBudget;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import dk.region.medcom.gateway.message.TrackingId;
 import dk.region.medcom.gateway.parse.MessageParser;
 import dk.region.medcom.gateway.route.Router;
 import dk.region.medcom.gateway.route.RoutingOutcome;
-import dk.region.medcom.gateway.system.MemoryBudget;
+import dk.region.medcom.gateway.ingest.MemoryBudget;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,10 @@
 package dk.region.medcom.gateway.deliver;
 
+import dk.region.medcom.gateway.files.FolderWriter;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.PipelineMessage;
-import dk.region.medcom.gateway.route.Recipient;
-import dk.region.medcom.gateway.system.GatewayProperties;
+import dk.region.medcom.gateway.message.Recipient;
+import dk.region.medcom.gateway.files.GatewayProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package dk.region.medcom.gateway.deliver;
 
-import dk.region.medcom.gateway.ingest.PipelineHeaders;
+import dk.region.medcom.gateway.message.PipelineHeaders;
 import dk.region.medcom.gateway.journal.BodyCipher;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalEntry;
@@ -8,9 +8,9 @@ import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
-import dk.region.medcom.gateway.route.Recipient;
+import dk.region.medcom.gateway.message.Recipient;
 import dk.region.medcom.gateway.route.RecipientDirectory;
-import dk.region.medcom.gateway.route.RoutingDecision;
+import dk.region.medcom.gateway.message.RoutingDecision;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;

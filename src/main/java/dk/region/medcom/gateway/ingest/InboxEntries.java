@@ -1,9 +1,9 @@
 package dk.region.medcom.gateway.ingest;
 
 import dk.region.medcom.gateway.message.LocationNumber;
-import dk.region.medcom.gateway.system.DataFolders;
-import dk.region.medcom.gateway.system.FileModes;
-import dk.region.medcom.gateway.system.GatewayProperties;
+import dk.region.medcom.gateway.files.DataFolders;
+import dk.region.medcom.gateway.files.FileModes;
+import dk.region.medcom.gateway.files.GatewayProperties;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dk.region.medcom.gateway.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dk.region.medcom.gateway.deliver.FolderWriter;
+import dk.region.medcom.gateway.files.FolderWriter;
 import dk.region.medcom.gateway.journal.BodyCipher;
 import dk.region.medcom.gateway.journal.MessageReleased;
 import dk.region.medcom.gateway.journal.StageRecorder;
@@ -11,7 +11,7 @@ import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
-import dk.region.medcom.gateway.system.GatewayProperties;
+import dk.region.medcom.gateway.files.GatewayProperties;
 import jakarta.annotation.PostConstruct;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.ingest;
 
+import dk.region.medcom.gateway.message.PipelineHeaders;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.PipelineMessage;

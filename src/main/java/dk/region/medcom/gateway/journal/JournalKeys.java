@@ -1,7 +1,7 @@
 package dk.region.medcom.gateway.journal;
 
 import dk.region.medcom.gateway.message.TrackingIdKey;
-import dk.region.medcom.gateway.system.GatewayProperties;
+import dk.region.medcom.gateway.files.GatewayProperties;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dk.region.medcom.gateway.system.FileModes;
+import dk.region.medcom.gateway.files.FileModes;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;

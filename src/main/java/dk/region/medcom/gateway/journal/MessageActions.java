@@ -1,6 +1,6 @@
 package dk.region.medcom.gateway.journal;
 
-import dk.region.medcom.gateway.ingest.PipelineHeaders;
+import dk.region.medcom.gateway.message.PipelineHeaders;
 import dk.region.medcom.gateway.message.TrackingId;
 import java.security.SecureRandom;
 import java.util.Map;

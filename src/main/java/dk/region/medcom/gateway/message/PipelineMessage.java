@@ -1,6 +1,5 @@
 package dk.region.medcom.gateway.message;
 
-import dk.region.medcom.gateway.route.RoutingDecision;
 import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Document;

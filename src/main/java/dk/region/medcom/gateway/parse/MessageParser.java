@@ -1,6 +1,6 @@
 package dk.region.medcom.gateway.parse;
 
-import dk.region.medcom.gateway.journal.JournalLimits;
+import dk.region.medcom.gateway.message.JournalLimits;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.MessageFormat;

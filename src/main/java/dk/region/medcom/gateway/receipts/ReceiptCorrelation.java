@@ -4,7 +4,7 @@ import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
-import dk.region.medcom.gateway.validate.ParsedMessage;
+import dk.region.medcom.gateway.parse.xml.ParsedMessage;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;

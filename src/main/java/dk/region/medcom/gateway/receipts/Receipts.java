@@ -11,7 +11,7 @@ import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
-import dk.region.medcom.gateway.route.Recipient;
+import dk.region.medcom.gateway.message.Recipient;
 import dk.region.medcom.gateway.route.RecipientDirectory;
 import dk.region.medcom.gateway.translate.EdifactTranslator;
 import dk.region.medcom.gateway.translate.Translation;

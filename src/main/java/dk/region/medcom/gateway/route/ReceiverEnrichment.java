@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.route;
 
+import dk.region.medcom.gateway.message.Recipient;
 import dk.region.medcom.gateway.parse.xml.XmlFactories;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.route;
 
+import dk.region.medcom.gateway.message.Recipient;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;

@@ -1,5 +1,8 @@
 package dk.region.medcom.gateway.route;
 
+import dk.region.medcom.gateway.message.RecipientRule;
+import dk.region.medcom.gateway.message.Recipient;
+import dk.region.medcom.gateway.message.RoutingDecision;
 import dk.region.medcom.gateway.message.Cpr;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;

@@ -1,6 +1,6 @@
 package dk.region.medcom.gateway.route;
 
-import dk.region.medcom.gateway.validate.ParsedMessage;
+import dk.region.medcom.gateway.parse.xml.ParsedMessage;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.w3c.dom.Document;

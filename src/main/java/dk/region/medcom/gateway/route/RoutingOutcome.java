@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.route;
 
+import dk.region.medcom.gateway.message.RoutingDecision;
 import dk.region.medcom.gateway.message.Finding;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.system;
 
-import dk.region.medcom.gateway.ingest.PipelineHeaders;
+import dk.region.medcom.gateway.ingest.MemoryBudget;
+import dk.region.medcom.gateway.message.PipelineHeaders;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.PipelineMessage;

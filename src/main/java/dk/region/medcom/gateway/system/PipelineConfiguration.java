@@ -1,7 +1,10 @@
 package dk.region.medcom.gateway.system;
 
+import dk.region.medcom.gateway.files.DataFolders;
+import dk.region.medcom.gateway.files.FileModes;
+import dk.region.medcom.gateway.files.GatewayProperties;
 import dk.region.medcom.gateway.deliver.Deliverer;
-import dk.region.medcom.gateway.deliver.FolderWriter;
+import dk.region.medcom.gateway.files.FolderWriter;
 import dk.region.medcom.gateway.deliver.DeliveryFailures;
 import dk.region.medcom.gateway.deliver.DeliveryQueue;
 import dk.region.medcom.gateway.deliver.DeliveryRoutes;

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.system;
 
+import dk.region.medcom.gateway.api.GatewayUsers;
 import jakarta.servlet.DispatcherType;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

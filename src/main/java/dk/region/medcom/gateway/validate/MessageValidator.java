@@ -1,5 +1,9 @@
 package dk.region.medcom.gateway.validate;
 
+import dk.region.medcom.gateway.parse.xml.MessageKind;
+import dk.region.medcom.gateway.validate.rules.ValidationCode;
+import dk.region.medcom.gateway.validate.rules.BusinessRule;
+import dk.region.medcom.gateway.parse.xml.ParsedMessage;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.validate;
 
+import dk.region.medcom.gateway.parse.xml.MessageKind;
 import dk.region.medcom.gateway.parse.xml.XmlFactories;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dk.region.medcom.gateway.validate;
 
+import dk.region.medcom.gateway.parse.xml.Dom;
+import dk.region.medcom.gateway.validate.rules.ValidationCode;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.Severity;

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.validate;
 
+import dk.region.medcom.gateway.parse.xml.MessageKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

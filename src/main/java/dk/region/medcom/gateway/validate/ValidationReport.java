@@ -1,5 +1,7 @@
 package dk.region.medcom.gateway.validate;
 
+import dk.region.medcom.gateway.parse.xml.MessageKind;
+import dk.region.medcom.gateway.validate.rules.ValidationCode;
 import dk.region.medcom.gateway.message.Finding;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,6 @@ package dk.region.medcom.gateway.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.region.medcom.gateway.system.GatewayUsers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

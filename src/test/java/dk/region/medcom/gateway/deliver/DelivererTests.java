@@ -1,11 +1,12 @@
 package dk.region.medcom.gateway.deliver;
 
+import dk.region.medcom.gateway.files.FolderWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.MessageFormat;
-import dk.region.medcom.gateway.route.Channel;
-import dk.region.medcom.gateway.route.Recipient;
-import dk.region.medcom.gateway.system.GatewayProperties;
+import dk.region.medcom.gateway.message.Channel;
+import dk.region.medcom.gateway.message.Recipient;
+import dk.region.medcom.gateway.files.GatewayProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dk.region.medcom.gateway.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.region.medcom.gateway.system.GatewayProperties;
+import dk.region.medcom.gateway.files.GatewayProperties;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

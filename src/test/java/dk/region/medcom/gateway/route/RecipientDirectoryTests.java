@@ -1,5 +1,7 @@
 package dk.region.medcom.gateway.route;
 
+import dk.region.medcom.gateway.message.RecipientRule;
+import dk.region.medcom.gateway.message.Channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package dk.region.medcom.gateway.route;
 
+import dk.region.medcom.gateway.message.RecipientRule;
+import dk.region.medcom.gateway.message.Channel;
+import dk.region.medcom.gateway.message.Recipient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.Finding;

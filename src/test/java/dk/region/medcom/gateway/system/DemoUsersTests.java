@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.system;
 
+import dk.region.medcom.gateway.api.GatewayUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.system;
 
+import dk.region.medcom.gateway.ingest.MemoryBudget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,9 +1,10 @@
 package dk.region.medcom.gateway.system;
 
+import dk.region.medcom.gateway.ingest.MemoryBudget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.region.medcom.gateway.ingest.PipelineHeaders;
+import dk.region.medcom.gateway.message.PipelineHeaders;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;

@@ -1,5 +1,7 @@
 package dk.region.medcom.gateway.validate;
 
+import dk.region.medcom.gateway.parse.xml.MessageKind;
+import dk.region.medcom.gateway.validate.rules.BusinessRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.Finding;

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.validate;
 
+import dk.region.medcom.gateway.parse.xml.MessageKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package dk.region.medcom.gateway.parse.edifact;
 
-import dk.region.medcom.gateway.journal.JournalLimits;
+import dk.region.medcom.gateway.message.JournalLimits;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Phrase;
 import java.util.List;

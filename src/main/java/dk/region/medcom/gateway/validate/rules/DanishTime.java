@@ -6,7 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import dk.region.medcom.gateway.validate.ParsedMessage;
+import dk.region.medcom.gateway.parse.xml.ParsedMessage;
 import org.w3c.dom.Element;
 
 /** MedCom dates and times are Danish local time without an offset. */

@@ -1,9 +1,7 @@
 package dk.region.medcom.gateway.validate.rules;
 
 import dk.region.medcom.gateway.message.Finding;
-import dk.region.medcom.gateway.validate.BusinessRule;
-import dk.region.medcom.gateway.validate.ParsedMessage;
-import dk.region.medcom.gateway.validate.ValidationCode;
+import dk.region.medcom.gateway.parse.xml.ParsedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Element;

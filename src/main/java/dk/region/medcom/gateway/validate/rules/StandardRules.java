@@ -1,7 +1,6 @@
 package dk.region.medcom.gateway.validate.rules;
 
 import dk.region.medcom.gateway.message.Severity;
-import dk.region.medcom.gateway.validate.BusinessRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

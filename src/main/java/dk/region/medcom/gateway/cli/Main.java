@@ -1,6 +1,6 @@
-package dk.region.medcom.gateway;
+package dk.region.medcom.gateway.cli;
 
-import dk.region.medcom.gateway.cli.GatewayCommand;
+import dk.region.medcom.gateway.GatewayApplication;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,5 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.message;
 
-import dk.region.medcom.gateway.message.MessageHeader;
 
 /**
  * The longest value the journal keeps in each column filled from a message (db/migration: V1 and V2,

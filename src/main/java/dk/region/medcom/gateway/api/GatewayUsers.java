@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.system;
+package dk.region.medcom.gateway.api;
 
 import java.util.List;
 import java.util.Map;

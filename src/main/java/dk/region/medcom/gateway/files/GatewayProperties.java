@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.system;
+package dk.region.medcom.gateway.files;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.route;
+package dk.region.medcom.gateway.message;
 
 /**
  * How a recipient takes its messages.

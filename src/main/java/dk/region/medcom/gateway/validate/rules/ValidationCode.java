@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.validate;
+package dk.region.medcom.gateway.validate.rules;
 
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
@@ -126,7 +126,7 @@ public enum ValidationCode {
     }
 
     /** For texts whose arguments differ by language (a schema error explained in Danish). */
-    Finding at(Location location, Object[] argsEn, Object[] argsDa) {
+    public Finding at(Location location, Object[] argsEn, Object[] argsDa) {
         return new Finding(ruleId, severity, location, format(textEn, argsEn), format(textDa, argsDa));
     }
 

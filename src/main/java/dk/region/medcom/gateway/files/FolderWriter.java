@@ -1,6 +1,5 @@
-package dk.region.medcom.gateway.deliver;
+package dk.region.medcom.gateway.files;
 
-import dk.region.medcom.gateway.system.FileModes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;

@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.system;
+package dk.region.medcom.gateway.files;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;

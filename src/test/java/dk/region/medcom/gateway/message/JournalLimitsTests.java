@@ -1,8 +1,7 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.region.medcom.gateway.message.MessageHeader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;

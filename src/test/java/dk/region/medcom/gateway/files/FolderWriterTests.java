@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.deliver;
+package dk.region.medcom.gateway.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

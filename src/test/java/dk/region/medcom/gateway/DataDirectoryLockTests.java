@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.cli;
+package dk.region.medcom.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.system;
+package dk.region.medcom.gateway.ingest;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;

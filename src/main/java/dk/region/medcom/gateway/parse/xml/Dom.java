@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.validate;
+package dk.region.medcom.gateway.parse.xml;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,12 +8,12 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /** Small namespace-agnostic DOM walks: MedCom messages use one namespace per message, so local names suffice. */
-final class Dom {
+public final class Dom {
 
     private Dom() {
     }
 
-    static String localName(Node node) {
+    public static String localName(Node node) {
         return node.getLocalName() != null ? node.getLocalName() : node.getNodeName();
     }
 

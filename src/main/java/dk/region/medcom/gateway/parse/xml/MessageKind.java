@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.validate;
+package dk.region.medcom.gateway.parse.xml;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ public record MessageKind(String namespace, String rootElement, String versionCo
 
     public static final MessageKind UNKNOWN = new MessageKind("", "", "");
 
-    static final String EMESSAGE = "Emessage";
+    public static final String EMESSAGE = "Emessage";
 
     public MessageKind {
         namespace = namespace == null ? "" : namespace;

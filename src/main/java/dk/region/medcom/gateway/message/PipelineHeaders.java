@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.ingest;
+package dk.region.medcom.gateway.message;
 
 /**
  * Names of the exchange headers the gateway owns. They start with {@code medcom} because camel-jms

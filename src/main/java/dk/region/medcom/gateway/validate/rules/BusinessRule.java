@@ -1,5 +1,6 @@
-package dk.region.medcom.gateway.validate;
+package dk.region.medcom.gateway.validate.rules;
 
+import dk.region.medcom.gateway.parse.xml.ParsedMessage;
 import dk.region.medcom.gateway.message.Finding;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.validate;
+package dk.region.medcom.gateway.parse.xml;
 
 import java.util.ArrayList;
 import java.util.List;

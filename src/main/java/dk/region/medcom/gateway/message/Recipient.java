@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.route;
+package dk.region.medcom.gateway.message;
 
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,5 @@
-package dk.region.medcom.gateway.route;
+package dk.region.medcom.gateway.message;
 
-import dk.region.medcom.gateway.message.MessageFormat;
 import java.util.List;
 
 /**

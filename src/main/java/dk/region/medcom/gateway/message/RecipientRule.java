@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.route;
+package dk.region.medcom.gateway.message;
 
 /**
  * A recipient's own routing rule: patients younger than {@code patientUnder} years go to

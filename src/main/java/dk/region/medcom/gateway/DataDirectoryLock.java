@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.cli;
+package dk.region.medcom.gateway;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
