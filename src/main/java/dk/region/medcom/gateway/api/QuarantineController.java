@@ -1,6 +1,6 @@
 package dk.region.medcom.gateway.api;
 
-import dk.region.medcom.gateway.ingest.Quarantine;
+import dk.region.medcom.gateway.reject.Quarantine;
 import dk.region.medcom.gateway.message.TrackingId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,6 +1,6 @@
 package dk.region.medcom.gateway.cli;
 
-import dk.region.medcom.gateway.ingest.Quarantine;
+import dk.region.medcom.gateway.reject.Quarantine;
 import dk.region.medcom.gateway.journal.BodyCipher;
 import dk.region.medcom.gateway.journal.JournalKeys;
 import dk.region.medcom.gateway.message.TrackingId;

@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.ingest;
 
+import dk.region.medcom.gateway.reject.Quarantine;
 import dk.region.medcom.gateway.message.PipelineHeaders;
 import dk.region.medcom.gateway.journal.BodyCipher;
 import dk.region.medcom.gateway.journal.Journal;

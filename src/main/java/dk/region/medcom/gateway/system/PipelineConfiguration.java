@@ -16,7 +16,7 @@ import dk.region.medcom.gateway.journal.JournalFileGauge;
 import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.parse.MessageParser;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
-import dk.region.medcom.gateway.receipts.DuplicateGuard;
+import dk.region.medcom.gateway.dedupe.DuplicateGuard;
 import dk.region.medcom.gateway.receipts.ReceiptCorrelation;
 import dk.region.medcom.gateway.receipts.ReceiptProperties;
 import dk.region.medcom.gateway.receipts.Receipts;
@@ -142,8 +142,8 @@ class PipelineConfiguration {
         return new Receipts(edifact, deliverer, directory, jdbc, writer, journal, properties, clock);
     }
 
-    @Bean("duplicates")
-    DuplicateGuard duplicates(JdbcClient jdbc, JournalWriter writer, Receipts receipts, Clock clock) {
+    @Bean
+    DuplicateGuard duplicateGuard(JdbcClient jdbc, JournalWriter writer, Receipts receipts, Clock clock) {
         return new DuplicateGuard(jdbc, writer, receipts, clock);
     }
 

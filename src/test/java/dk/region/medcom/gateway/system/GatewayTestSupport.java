@@ -94,7 +94,7 @@ public abstract class GatewayTestSupport {
     protected static byte[] openQuarantined(Path file) {
         dk.region.medcom.gateway.message.TrackingId id =
                 new dk.region.medcom.gateway.message.TrackingId(trackingIdOf(file));
-        try (java.io.InputStream in = dk.region.medcom.gateway.ingest.Quarantine.openOriginal(quarantine(), id,
+        try (java.io.InputStream in = dk.region.medcom.gateway.reject.Quarantine.openOriginal(quarantine(), id,
                 dk.region.medcom.gateway.journal.JournalKeys.existingBodyCipher(null, DATA_DIR)).orElseThrow()) {
             return in.readAllBytes();
         } catch (IOException e) {

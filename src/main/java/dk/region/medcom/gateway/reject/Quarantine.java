@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.ingest;
+package dk.region.medcom.gateway.reject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

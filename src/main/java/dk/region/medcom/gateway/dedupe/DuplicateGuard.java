@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.receipts;
+package dk.region.medcom.gateway.dedupe;
 
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalWriter;
@@ -9,6 +9,7 @@ import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.Severity;
 import dk.region.medcom.gateway.message.TrackingId;
+import dk.region.medcom.gateway.receipts.Receipts;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
