@@ -5,6 +5,8 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jms.connection.CachingConnectionFactory;
@@ -19,15 +21,24 @@ class BrokerConfiguration {
 
     static final String DEAD_LETTER_ADDRESS = "medcom.dead";
 
+    /**
+     * How the embedded broker redelivers what a route rolled back (gateway.pipeline.redelivery in
+     * application.yaml; a standalone broker takes config/artemis/medcom-address-settings.xml).
+     */
+    @ConfigurationProperties("gateway.pipeline.redelivery")
+    record Redelivery(@DefaultValue("10") int maxDeliveryAttempts, @DefaultValue("1000") long initialDelayMs,
+                      @DefaultValue("2.0") double multiplier, @DefaultValue("60000") long maxDelayMs) {
+    }
+
     @Bean
-    ArtemisConfigurationCustomizer medcomAddressSettings() {
+    ArtemisConfigurationCustomizer medcomAddressSettings(Redelivery redelivery) {
         return configuration -> configuration.addAddressSetting("medcom.#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_ADDRESS))
                 .setAutoCreateDeadLetterResources(true)
-                .setMaxDeliveryAttempts(10)
-                .setRedeliveryDelay(1000)
-                .setRedeliveryMultiplier(2.0)
-                .setMaxRedeliveryDelay(60_000));
+                .setMaxDeliveryAttempts(redelivery.maxDeliveryAttempts())
+                .setRedeliveryDelay(redelivery.initialDelayMs())
+                .setRedeliveryMultiplier(redelivery.multiplier())
+                .setMaxRedeliveryDelay(redelivery.maxDelayMs()));
     }
 
     /**

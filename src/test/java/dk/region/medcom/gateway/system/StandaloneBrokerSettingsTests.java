@@ -8,7 +8,10 @@ import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,7 +42,7 @@ class StandaloneBrokerSettingsTests {
         new FileDeploymentManager(brokerXml.toUri().toString()).addDeployable(standalone).readConfiguration();
 
         ConfigurationImpl embedded = new ConfigurationImpl();
-        new BrokerConfiguration().medcomAddressSettings().customize(embedded);
+        new BrokerConfiguration().medcomAddressSettings(redelivery(Map.of())).customize(embedded);
 
         AddressSettings expected = embedded.getAddressSettings().get("medcom.#");
         AddressSettings shipped = standalone.getAddressSettings().get("medcom.#");
@@ -52,5 +55,23 @@ class StandaloneBrokerSettingsTests {
         assertThat(shipped.getRedeliveryMultiplier()).isEqualTo(expected.getRedeliveryMultiplier());
         assertThat(shipped.getMaxRedeliveryDelay()).isEqualTo(expected.getMaxRedeliveryDelay());
         assertThat(shipped).as("nothing more, nothing less").isEqualTo(expected);
+    }
+
+    @Test
+    void theEmbeddedBrokersRedeliveryIsSetInTheGatewaysProperties() {
+        ConfigurationImpl embedded = new ConfigurationImpl();
+        new BrokerConfiguration().medcomAddressSettings(redelivery(Map.of(
+                "gateway.pipeline.redelivery.max-delivery-attempts", "3",
+                "gateway.pipeline.redelivery.max-delay-ms", "5000"))).customize(embedded);
+
+        AddressSettings settings = embedded.getAddressSettings().get("medcom.#");
+        assertThat(settings.getMaxDeliveryAttempts()).isEqualTo(3);
+        assertThat(settings.getMaxRedeliveryDelay()).isEqualTo(5000);
+        assertThat(settings.getRedeliveryDelay()).isEqualTo(1000);
+    }
+
+    private static BrokerConfiguration.Redelivery redelivery(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("gateway.pipeline.redelivery", BrokerConfiguration.Redelivery.class);
     }
 }
