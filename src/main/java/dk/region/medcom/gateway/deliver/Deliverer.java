@@ -1,5 +1,7 @@
 package dk.region.medcom.gateway.deliver;
 
+import dk.region.medcom.gateway.message.PipelineHeaders;
+
 import dk.region.medcom.gateway.files.FolderWriter;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.PipelineMessage;
@@ -83,15 +85,15 @@ public class Deliverer {
     /** What a queue consumer needs to handle the message without parsing it; no personal data. */
     static Map<String, Object> routingHeaders(PipelineMessage message) {
         Map<String, Object> headers = new HashMap<>();
-        headers.put("medcomTrackingId", message.trackingId().value());
-        headers.put("medcomType", message.header().messageType());
-        headers.put("medcomFormat", message.routing().targetFormat().name());
-        headers.put("medcomRecipient", message.routing().recipient().locationNumber());
+        headers.put(PipelineHeaders.TRACKING_ID, message.trackingId().value());
+        headers.put(PipelineHeaders.TYPE, message.header().messageType());
+        headers.put(PipelineHeaders.FORMAT, message.routing().targetFormat().name());
+        headers.put(PipelineHeaders.RECIPIENT, message.routing().recipient().locationNumber());
         if (message.header().senderLocation() != null) {
-            headers.put("medcomSender", message.header().senderLocation());
+            headers.put(PipelineHeaders.SENDER, message.header().senderLocation());
         }
         if (message.routing().municipality() != null) {
-            headers.put("medcomMunicipality", message.routing().municipality());
+            headers.put(PipelineHeaders.MUNICIPALITY, message.routing().municipality());
         }
         return headers;
     }

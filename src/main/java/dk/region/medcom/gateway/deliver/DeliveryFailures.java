@@ -1,5 +1,7 @@
 package dk.region.medcom.gateway.deliver;
 
+import dk.region.medcom.gateway.message.PipelineHeaders;
+
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.message.TrackingId;
@@ -26,8 +28,8 @@ public class DeliveryFailures {
         this.attempts = attempts;
     }
 
-    public void deadLetter(Exchange exchange, @Header("medcomTrackingId") String trackingId,
-                           @Header(DeliveryQueue.RECIPIENT) String recipient) {
+    public void deadLetter(Exchange exchange, @Header(PipelineHeaders.TRACKING_ID) String trackingId,
+                           @Header(PipelineHeaders.RECIPIENT) String recipient) {
         Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
         // the exception's class only: its message may quote a path or an answer from the recipient
         String reason = cause == null ? "unknown" : cause.getClass().getSimpleName();
@@ -38,7 +40,7 @@ public class DeliveryFailures {
     }
 
     /** A message the broker gave up on (see {@code routes/dead-letter.yaml}). */
-    public void deadLetterFromBroker(@Header("medcomTrackingId") String trackingId) {
+    public void deadLetterFromBroker(@Header(PipelineHeaders.TRACKING_ID) String trackingId) {
         LOG.warn("stage=broker tracking={} outcome=dead-letter", trackingId);
         journal.mark(new TrackingId(trackingId), "broker", MessageState.DEAD_LETTER,
                 "the broker gave up redelivering it (medcom.dead)");

@@ -26,19 +26,6 @@ import org.apache.camel.Headers;
  */
 public class DeliveryQueue {
 
-    public static final String RECIPIENT = "medcomRecipient";
-    public static final String TARGET_FORMAT = "medcomTargetFormat";
-    /** The format the sender used: its receipt goes back in that format. */
-    public static final String SENDER_FORMAT = "medcomSenderFormat";
-    public static final String MUNICIPALITY = "medcomMunicipality";
-    /** The letter's identifiers and the receipt flag travel with it, so delivery needs no journal read. */
-    static final String TYPE = "medcomType";
-    static final String VERSION = "medcomVersion";
-    static final String ENVELOPE = "medcomEnvelopeId";
-    static final String LETTER = "medcomLetterId";
-    static final String SENDER = "medcomSender";
-    static final String RECEIVER = "medcomReceiver";
-    static final String RECEIPT_REQUESTED = "medcomReceiptRequested";
     /** Artemis drops a second message with the same value on the same address (duplicate detection). */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
@@ -59,13 +46,13 @@ public class DeliveryQueue {
         // the broker's own properties from the inbound message must not travel on
         headers.keySet().removeIf(name -> name.startsWith("_") || name.startsWith("JMS"));
         routes.ensureRoute(message.routing().recipient().locationNumber());
-        headers.put("medcomTrackingId", message.trackingId().value());
-        headers.put("medcomSource", message.source());
-        headers.put(RECIPIENT, message.routing().recipient().locationNumber());
-        headers.put(TARGET_FORMAT, message.routing().targetFormat().name());
-        headers.put(SENDER_FORMAT, message.format().name());
+        headers.put(PipelineHeaders.TRACKING_ID, message.trackingId().value());
+        headers.put(PipelineHeaders.SOURCE, message.source());
+        headers.put(PipelineHeaders.RECIPIENT, message.routing().recipient().locationNumber());
+        headers.put(PipelineHeaders.TARGET_FORMAT, message.routing().targetFormat().name());
+        headers.put(PipelineHeaders.SENDER_FORMAT, message.format().name());
         if (message.routing().municipality() != null) {
-            headers.put(MUNICIPALITY, message.routing().municipality());
+            headers.put(PipelineHeaders.MUNICIPALITY, message.routing().municipality());
         }
         putHeader(message.header(), headers);
         headers.put(DUPLICATE_ID, "deliver:" + message.trackingId().value());
@@ -78,10 +65,14 @@ public class DeliveryQueue {
     }
 
     /** The recipient's side: the message as the deliverer and the journal need it. */
-    public PipelineMessage resume(@Body byte[] outbound, @Header("medcomTrackingId") String trackingId,
-                                  @Header("medcomSource") String source, @Header(RECIPIENT) String location,
-                                  @Header(TARGET_FORMAT) String targetFormat, @Header(SENDER_FORMAT) String senderFormat,
-                                  @Header(MUNICIPALITY) String municipality, @Header(PipelineHeaders.SEALED) Boolean sealed,
+    public PipelineMessage resume(@Body byte[] outbound,
+                                  @Header(PipelineHeaders.TRACKING_ID) String trackingId,
+                                  @Header(PipelineHeaders.SOURCE) String source,
+                                  @Header(PipelineHeaders.RECIPIENT) String location,
+                                  @Header(PipelineHeaders.TARGET_FORMAT) String targetFormat,
+                                  @Header(PipelineHeaders.SENDER_FORMAT) String senderFormat,
+                                  @Header(PipelineHeaders.MUNICIPALITY) String municipality,
+                                  @Header(PipelineHeaders.SEALED) Boolean sealed,
                                   @Headers Map<String, Object> headers) {
         TrackingId id = new TrackingId(trackingId);
         // a message enqueued by an older version is plain
@@ -98,13 +89,13 @@ public class DeliveryQueue {
     }
 
     private static void putHeader(MessageHeader header, Map<String, Object> headers) {
-        putIfKnown(headers, TYPE, header.messageType());
-        putIfKnown(headers, VERSION, header.versionCode());
-        putIfKnown(headers, ENVELOPE, header.envelopeId());
-        putIfKnown(headers, LETTER, header.letterId());
-        putIfKnown(headers, SENDER, header.senderLocation());
-        putIfKnown(headers, RECEIVER, header.receiverLocation());
-        headers.put(RECEIPT_REQUESTED, header.acknowledgementRequested());
+        putIfKnown(headers, PipelineHeaders.TYPE, header.messageType());
+        putIfKnown(headers, PipelineHeaders.VERSION, header.versionCode());
+        putIfKnown(headers, PipelineHeaders.ENVELOPE_ID, header.envelopeId());
+        putIfKnown(headers, PipelineHeaders.LETTER_ID, header.letterId());
+        putIfKnown(headers, PipelineHeaders.SENDER, header.senderLocation());
+        putIfKnown(headers, PipelineHeaders.RECEIVER, header.receiverLocation());
+        headers.put(PipelineHeaders.RECEIPT_REQUESTED, header.acknowledgementRequested());
     }
 
     private static void putIfKnown(Map<String, Object> headers, String name, String value) {
@@ -115,12 +106,17 @@ public class DeliveryQueue {
 
     /** From the queue message's headers; a message enqueued by an older version has none and is looked up. */
     private MessageHeader headerOf(TrackingId id, Map<String, Object> headers) {
-        if (!headers.containsKey(RECEIPT_REQUESTED)) {
+        if (!headers.containsKey(PipelineHeaders.RECEIPT_REQUESTED)) {
             return journal.find(id).map(DeliveryQueue::header).orElse(MessageHeader.UNKNOWN);
         }
-        return new MessageHeader((String) headers.get(TYPE), (String) headers.get(VERSION), null, null,
-                (String) headers.get(ENVELOPE), (String) headers.get(LETTER), (String) headers.get(SENDER),
-                (String) headers.get(RECEIVER), Boolean.parseBoolean(String.valueOf(headers.get(RECEIPT_REQUESTED))));
+        return new MessageHeader(text(headers, PipelineHeaders.TYPE), text(headers, PipelineHeaders.VERSION), null, null,
+                text(headers, PipelineHeaders.ENVELOPE_ID), text(headers, PipelineHeaders.LETTER_ID),
+                text(headers, PipelineHeaders.SENDER), text(headers, PipelineHeaders.RECEIVER),
+                Boolean.parseBoolean(String.valueOf(headers.get(PipelineHeaders.RECEIPT_REQUESTED))));
+    }
+
+    private static String text(Map<String, Object> headers, String name) {
+        return (String) headers.get(name);
     }
 
     private static MessageHeader header(JournalEntry entry) {

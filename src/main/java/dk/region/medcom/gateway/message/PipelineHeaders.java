@@ -2,7 +2,9 @@ package dk.region.medcom.gateway.message;
 
 /**
  * Names of the exchange headers the gateway owns. They start with {@code medcom} because camel-jms
- * drops headers that start with {@code Camel} when a message crosses a queue.
+ * drops headers that start with {@code Camel} when a message crosses a queue. The route files
+ * (routes/*.yaml) name four of them as text: medcomRecipient, medcomRejected, medcomSource,
+ * medcomTrackingId.
  */
 public final class PipelineHeaders {
 
@@ -18,6 +20,24 @@ public final class PipelineHeaders {
     public static final String SEALED = "medcomSealed";
     /** The location number of the sender folder ({@code inbox/<location number>/}) a file came through. */
     public static final String SENDER_FOLDER = "medcomSenderFolder";
+
+    /** The recipient's location number, on its way to medcom.deliver.&lt;location number&gt; and at a queue channel. */
+    public static final String RECIPIENT = "medcomRecipient";
+    /** The format the recipient takes (the delivered message's). */
+    public static final String TARGET_FORMAT = "medcomTargetFormat";
+    /** The format of a message handed to a recipient's queue channel (routing headers for its consumers). */
+    public static final String FORMAT = "medcomFormat";
+    /** The format the sender used: its receipt goes back in that format. */
+    public static final String SENDER_FORMAT = "medcomSenderFormat";
+    public static final String MUNICIPALITY = "medcomMunicipality";
+    /** The letter's identifiers and the receipt flag travel with it, so delivery needs no journal read. */
+    public static final String TYPE = "medcomType";
+    public static final String VERSION = "medcomVersion";
+    public static final String ENVELOPE_ID = "medcomEnvelopeId";
+    public static final String LETTER_ID = "medcomLetterId";
+    public static final String SENDER = "medcomSender";
+    public static final String RECEIVER = "medcomReceiver";
+    public static final String RECEIPT_REQUESTED = "medcomReceiptRequested";
 
     private PipelineHeaders() {
     }
