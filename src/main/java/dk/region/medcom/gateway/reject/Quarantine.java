@@ -6,8 +6,6 @@ import dk.region.medcom.gateway.files.FolderWriter;
 import dk.region.medcom.gateway.journal.BodyCipher;
 import dk.region.medcom.gateway.journal.MessageReleased;
 import dk.region.medcom.gateway.journal.StageRecorder;
-import dk.region.medcom.gateway.message.Excerpt;
-import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
@@ -21,9 +19,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +82,8 @@ public class Quarantine {
                 }
             });
         }
-        files.write(folders.quarantine().resolve(name + ".error.json"), json.writeValueAsBytes(report(message)));
+        byte[] report = json.writeValueAsBytes(QuarantineReport.of(message, clock.instant()));
+        files.write(folders.quarantine().resolve(name + ".error.json"), report);
         recorder.quarantined(message);
     }
 
@@ -149,46 +145,6 @@ public class Quarantine {
     /** The associated data of a quarantined original: bound to its message. */
     static String context(TrackingId id) {
         return id.value() + "/QUARANTINE";
-    }
-
-    private Map<String, Object> report(PipelineMessage message) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("trackingId", message.trackingId().value());
-        report.put("source", message.source());
-        report.put("quarantinedAt", clock.instant().toString());
-        // values read from the message: bounded, CPR-shaped numbers masked (Excerpt)
-        report.put("messageType", Excerpt.orNull(message.header().messageType()));
-        report.put("envelopeId", Excerpt.orNull(message.header().envelopeId()));
-        report.put("letterId", Excerpt.orNull(message.header().letterId()));
-        report.put("senderLocation", Excerpt.orNull(message.header().senderLocation()));
-        report.put("receiverLocation", Excerpt.orNull(message.header().receiverLocation()));
-        List<Map<String, Object>> findings = message.findings().stream().map(Quarantine::finding).toList();
-        report.put("findings", findings);
-        return report;
-    }
-
-    private static Map<String, Object> finding(Finding f) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("ruleId", f.ruleId());
-        out.put("severity", f.severity().name());
-        out.put("location", f.location() == null ? "" : f.location().describe());
-        if (f.location() != null) {
-            putIfSet(out, "segmentNumber", f.location().segmentNumber());
-            putIfSet(out, "segmentTag", f.location().segmentTag());
-            putIfSet(out, "byteOffset", f.location().byteOffset());
-            putIfSet(out, "line", f.location().line());
-            putIfSet(out, "column", f.location().column());
-            putIfSet(out, "xpath", f.location().xpath());
-        }
-        out.put("en", f.textEn());
-        out.put("da", f.textDa());
-        return out;
-    }
-
-    private static void putIfSet(Map<String, Object> out, String key, Object value) {
-        if (value != null) {
-            out.put(key, value);
-        }
     }
 
     private static String extension(PipelineMessage message) {
