@@ -1,8 +1,8 @@
 package dk.region.medcom.gateway.api;
 
-import dk.region.medcom.gateway.journal.CprSearch;
+import dk.region.medcom.gateway.journal.search.CprSearch;
 import dk.region.medcom.gateway.journal.MessageSummary;
-import dk.region.medcom.gateway.journal.Page;
+import dk.region.medcom.gateway.journal.search.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

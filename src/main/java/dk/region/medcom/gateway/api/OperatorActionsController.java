@@ -1,6 +1,6 @@
 package dk.region.medcom.gateway.api;
 
-import dk.region.medcom.gateway.journal.MessageActions;
+import dk.region.medcom.gateway.journal.actions.MessageActions;
 import dk.region.medcom.gateway.message.TrackingId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import dk.region.medcom.gateway.journal.EnvelopeRewriter;
+import dk.region.medcom.gateway.journal.actions.EnvelopeRewriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The keyed hash (HMAC-SHA256) the journal keeps instead of a CPR number. Without the key a hash
  * cannot be turned back into a number by trying all 10^10 of them, as a plain hash could.
  */
-final class CprHasher {
+public final class CprHasher {
 
     private final SecretKeySpec key;
 
@@ -20,7 +20,7 @@ final class CprHasher {
     }
 
     /** Empty when {@code cpr} is not ten digits (an optional hyphen after the sixth is allowed). */
-    Optional<String> hash(String cpr) {
+    public Optional<String> hash(String cpr) {
         String digits = cpr == null ? "" : cpr.trim().replace("-", "");
         if (!digits.matches("\\d{10}")) {
             return Optional.empty();

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -149,6 +150,18 @@ public class Journal {
                 .param("id", id.value())
                 .query((rs, n) -> JournalRows.entry(rs, history))
                 .optional();
+    }
+
+    /** The state a message is in now, without its history. */
+    public Optional<MessageState> state(TrackingId id) {
+        return jdbc.sql("select state from message where tracking_id = :id").param("id", id.value())
+                .query(String.class).optional().map(MessageState::valueOf);
+    }
+
+    /** The {@link #fingerprint(byte[]) fingerprint} of a message's original; empty when it had none (too large to read). */
+    public Optional<String> fingerprintOf(TrackingId id) {
+        return jdbc.sql("select fingerprint from message where tracking_id = :id").param("id", id.value())
+                .query(String.class).list().stream().filter(Objects::nonNull).findFirst();
     }
 
     /** The decrypted forms of a message that are still kept (retention may have pruned them). */

@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** Reads journal rows into entries. */
-final class JournalRows {
+public final class JournalRows {
 
     private JournalRows() {
     }
 
-    static JournalEntry entry(ResultSet rs, List<JournalEntry.Event> history) throws SQLException {
+    public static JournalEntry entry(ResultSet rs, List<JournalEntry.Event> history) throws SQLException {
         return new JournalEntry(rs.getString("tracking_id"), rs.getString("source"), instant(rs, "received_at"),
                 instant(rs, "updated_at"), MessageState.valueOf(rs.getString("state")), rs.getLong("size_bytes"),
                 rs.getString("message_format"), rs.getString("message_type"), rs.getString("version_code"),
@@ -23,7 +23,7 @@ final class JournalRows {
                 instant(rs, "bodies_pruned_at"), history);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
     }

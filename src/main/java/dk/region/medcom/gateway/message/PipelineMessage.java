@@ -2,6 +2,7 @@ package dk.region.medcom.gateway.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.w3c.dom.Document;
 
 /**
@@ -110,6 +111,11 @@ public final class PipelineMessage {
 
     public boolean isDuplicate() {
         return duplicateOf != null;
+    }
+
+    /** The first message with this letter's identifiers, when this one is a duplicate of it. */
+    public Optional<TrackingId> duplicateOf() {
+        return Optional.ofNullable(duplicateOf);
     }
 
     /**

@@ -1,28 +1,29 @@
 package dk.region.medcom.gateway.receipts;
 
+import dk.region.medcom.gateway.dedupe.LetterSeenRepository;
+import dk.region.medcom.gateway.dedupe.LetterSeenRepository.LetterKey;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
 import dk.region.medcom.gateway.parse.xml.ParsedMessage;
-import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.w3c.dom.Element;
 
 /**
  * Matches a receipt coming back from a recipient to the message it answers (by the original
  * sender, envelope identifier and letter identifier), whose state becomes acknowledged or
- * rejected by the recipient, provided the receipt comes from that message's receiver. The receipt itself then travels on to the original sender like any
- * other message.
+ * rejected by the recipient, provided the receipt comes from that message's receiver. The
+ * letter is found in duplicate detection's table of letters seen. The receipt itself then travels
+ * on to the original sender like any other message.
  */
 public class ReceiptCorrelation {
 
-    private final JdbcClient jdbc;
+    private final LetterSeenRepository letters;
     private final Journal journal;
 
-    public ReceiptCorrelation(JdbcClient jdbc, Journal journal) {
-        this.jdbc = jdbc;
+    public ReceiptCorrelation(LetterSeenRepository letters, Journal journal) {
+        this.letters = letters;
         this.journal = journal;
     }
 
@@ -55,14 +56,9 @@ public class ReceiptCorrelation {
         if (sender == null || envelope == null || letter == null || receiptSender == null) {
             return Optional.empty();
         }
-        List<String> ids = jdbc.sql("""
-                select s.tracking_id from letter_seen s join message m on m.tracking_id = s.tracking_id
-                where s.sender_location = :sender and s.envelope_id = :envelope and s.letter_id = :letter
-                and (m.recipient_location = :from or m.receiver_location = :from)""")
-                .param("sender", sender).param("envelope", envelope).param("letter", letter)
-                .param("from", receiptSender)
-                .query(String.class).list();
-        return ids.stream().findFirst().map(TrackingId::new);
+        return letters.firstSeen(new LetterKey(sender, envelope, letter))
+                .filter(id -> journal.find(id).filter(entry -> receiptSender.equals(entry.recipientLocation())
+                        || receiptSender.equals(entry.receiverLocation())).isPresent());
     }
 
     private static String text(ParsedMessage message, String... path) {

@@ -6,12 +6,14 @@ import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.message.Excerpt;
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.LocationNumber;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
 import dk.region.medcom.gateway.message.Recipient;
+import dk.region.medcom.gateway.message.Severity;
 import dk.region.medcom.gateway.route.RecipientDirectory;
 import dk.region.medcom.gateway.translate.EdifactTranslator;
 import dk.region.medcom.gateway.translate.Translation;
@@ -88,8 +90,27 @@ public class Receipts {
         return message;
     }
 
-    /** For a duplicate: the receipt the first message got, sent again. False when there was none (yet). */
-    public boolean sendAgain(TrackingId original, PipelineMessage duplicate) throws IOException, InterruptedException {
+    /**
+     * For a duplicate (dedupe found it): the receipt the first message got, sent again to the
+     * sender, with an INFO finding saying whether there was one to send.
+     */
+    public PipelineMessage answerDuplicate(PipelineMessage duplicate) throws IOException, InterruptedException {
+        Optional<TrackingId> original = duplicate.duplicateOf();
+        if (original.isEmpty()) {
+            return duplicate;
+        }
+        boolean answered = sendAgain(original.get(), duplicate);
+        duplicate.addFindings(List.of(answered
+                ? new Finding("DUPLICATE-RECEIPT", Severity.INFO, Location.NONE,
+                        "the receipt of " + original.get() + " was sent again",
+                        "kvitteringen for " + original.get() + " er sendt igen")
+                : new Finding("DUPLICATE-RECEIPT", Severity.INFO, Location.NONE,
+                        "no receipt sent yet for " + original.get(),
+                        "ingen kvittering sendt endnu for " + original.get())));
+        return duplicate;
+    }
+
+    private boolean sendAgain(TrackingId original, PipelineMessage duplicate) throws IOException, InterruptedException {
         Optional<ReceiptStore.Sent> sent = store.find(original);
         if (sent.isEmpty()) {
             return false;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dk.region.medcom.gateway.files.FolderWriter;
 import dk.region.medcom.gateway.journal.BodyCipher;
-import dk.region.medcom.gateway.journal.MessageReleased;
+import dk.region.medcom.gateway.journal.actions.MessageReleased;
 import dk.region.medcom.gateway.journal.StageRecorder;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.PipelineMessage;

@@ -9,14 +9,15 @@ import dk.region.medcom.gateway.deliver.DeliveryFailures;
 import dk.region.medcom.gateway.deliver.DeliveryQueue;
 import dk.region.medcom.gateway.deliver.DeliveryRoutes;
 import dk.region.medcom.gateway.journal.BodyCipher;
-import dk.region.medcom.gateway.journal.H2JournalCompaction;
-import dk.region.medcom.gateway.journal.H2JournalSync;
+import dk.region.medcom.gateway.journal.maintenance.H2JournalCompaction;
+import dk.region.medcom.gateway.journal.maintenance.H2JournalSync;
 import dk.region.medcom.gateway.journal.Journal;
-import dk.region.medcom.gateway.journal.JournalFileGauge;
+import dk.region.medcom.gateway.journal.maintenance.JournalFileGauge;
 import dk.region.medcom.gateway.journal.JournalWriter;
 import dk.region.medcom.gateway.parse.MessageParser;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
 import dk.region.medcom.gateway.dedupe.DuplicateGuard;
+import dk.region.medcom.gateway.dedupe.LetterSeenRepository;
 import dk.region.medcom.gateway.receipts.ReceiptCorrelation;
 import dk.region.medcom.gateway.receipts.ReceiptProperties;
 import dk.region.medcom.gateway.receipts.Receipts;
@@ -143,13 +144,13 @@ class PipelineConfiguration {
     }
 
     @Bean
-    DuplicateGuard duplicateGuard(JdbcClient jdbc, JournalWriter writer, Receipts receipts, Clock clock) {
-        return new DuplicateGuard(jdbc, writer, receipts, clock);
+    DuplicateGuard duplicateGuard(LetterSeenRepository letters, Journal journal, JournalWriter writer, Clock clock) {
+        return new DuplicateGuard(letters, journal, writer, clock);
     }
 
     @Bean("receiptCorrelation")
-    ReceiptCorrelation receiptCorrelation(JdbcClient jdbc, Journal journal) {
-        return new ReceiptCorrelation(jdbc, journal);
+    ReceiptCorrelation receiptCorrelation(LetterSeenRepository letters, Journal journal) {
+        return new ReceiptCorrelation(letters, journal);
     }
 
     /** Writes deliveries and receipts into outbox/, readable by the recipients' readers. */

@@ -42,7 +42,7 @@ class JournalStepsTests {
     @Autowired
     PlatformTransactionManager transactions;
 
-    private final JournalRetentionTests.MovableClock clock = new JournalRetentionTests.MovableClock();
+    private final TestJournals.MovableClock clock = new TestJournals.MovableClock();
     private JournalWriter writer;
     private Journal journal;
 

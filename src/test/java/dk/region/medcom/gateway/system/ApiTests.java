@@ -108,7 +108,7 @@ class ApiTests extends GatewayTestSupport {
     @Test
     void searchesByTheTypeAsReceivedAndByItsXmlForm() {
         String marker = uniqueEnvelopeId();
-        drop("edifact.edi", dk.region.medcom.gateway.journal.EnvelopeRewriter.withEnvelopeId(
+        drop("edifact.edi", dk.region.medcom.gateway.journal.actions.EnvelopeRewriter.withEnvelopeId(
                 sample("dis91/dis91-valid-hospital-to-gp.edi"), marker).orElseThrow());
 
         JsonNode asReceived = await().atMost(Duration.ofSeconds(20)).until(() -> as(http, OPERATOR).getForObject(

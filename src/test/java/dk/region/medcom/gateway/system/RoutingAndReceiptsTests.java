@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.region.medcom.gateway.journal.EnvelopeRewriter;
+import dk.region.medcom.gateway.journal.actions.EnvelopeRewriter;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalEntry;
 import dk.region.medcom.gateway.journal.JournalWriter;

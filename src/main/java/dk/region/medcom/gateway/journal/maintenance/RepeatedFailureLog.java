@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.maintenance;
 
 import org.slf4j.Logger;
 

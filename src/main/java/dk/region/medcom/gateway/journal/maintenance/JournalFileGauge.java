@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.maintenance;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

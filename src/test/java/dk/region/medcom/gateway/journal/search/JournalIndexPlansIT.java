@@ -1,4 +1,6 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.search;
+
+import dk.region.medcom.gateway.journal.MessageState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

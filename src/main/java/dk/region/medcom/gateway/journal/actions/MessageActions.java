@@ -1,5 +1,8 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.actions;
 
+import dk.region.medcom.gateway.journal.JournalEntry;
+import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.message.PipelineHeaders;
 import dk.region.medcom.gateway.message.TrackingId;
 import java.security.SecureRandom;

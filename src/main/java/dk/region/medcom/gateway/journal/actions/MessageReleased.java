@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.actions;
 
 import dk.region.medcom.gateway.message.TrackingId;
 

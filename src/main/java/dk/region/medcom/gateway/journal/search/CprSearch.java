@@ -1,5 +1,8 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.search;
 
+import dk.region.medcom.gateway.journal.CprHasher;
+import dk.region.medcom.gateway.journal.MessageSummary;
+import dk.region.medcom.gateway.journal.JournalRows;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

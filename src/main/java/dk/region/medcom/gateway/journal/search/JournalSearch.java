@@ -1,5 +1,8 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.search;
 
+import dk.region.medcom.gateway.journal.MessageSummary;
+import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.journal.JournalRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

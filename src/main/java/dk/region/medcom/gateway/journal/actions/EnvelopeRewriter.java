@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.actions;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

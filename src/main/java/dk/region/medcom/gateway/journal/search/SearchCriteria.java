@@ -1,5 +1,6 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.search;
 
+import dk.region.medcom.gateway.journal.MessageState;
 import java.time.Instant;
 
 /** What to search the journal for; null fields do not restrict. {@code from} inclusive, {@code to} exclusive (received time). */

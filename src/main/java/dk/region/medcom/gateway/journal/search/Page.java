@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.search;
 
 import java.util.List;
 

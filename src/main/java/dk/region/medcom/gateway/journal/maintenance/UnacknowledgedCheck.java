@@ -1,5 +1,8 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.maintenance;
 
+import dk.region.medcom.gateway.journal.MessageSummary;
+import dk.region.medcom.gateway.journal.JournalProperties;
+import dk.region.medcom.gateway.journal.search.JournalSearch;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

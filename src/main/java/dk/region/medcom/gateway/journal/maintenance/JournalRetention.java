@@ -1,5 +1,6 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.maintenance;
 
+import dk.region.medcom.gateway.journal.JournalProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
@@ -62,19 +63,12 @@ public class JournalRetention {
                 .param("cutoff", bodyCutoff).update();
         jdbc.sql("update message set bodies_pruned_at = :now where received_at < :cutoff and bodies_pruned_at is null")
                 .param("now", Timestamp.from(now)).param("cutoff", bodyCutoff).update();
-        // a message's history, the letter ids duplicates are recognised by, and its stored receipt go with it
-        deleteOfMessagesBefore("message_event", "tracking_id", rowCutoff);
-        deleteOfMessagesBefore("letter_seen", "tracking_id", rowCutoff);
-        deleteOfMessagesBefore("receipt_sent", "original_tracking_id", rowCutoff);
+        // a message's history goes with it; the other stages' rows (letters seen, receipts kept) cascade
+        jdbc.sql("delete from message_event where tracking_id in (select tracking_id from message where received_at < :cutoff)")
+                .param("cutoff", rowCutoff).update();
         int rows = jdbc.sql("delete from message where received_at < :cutoff").param("cutoff", rowCutoff).update();
         bodiesPruned.increment(bodies);
         rowsPruned.increment(rows);
         return new Pruned(bodies, rows);
-    }
-
-    private void deleteOfMessagesBefore(String table, String trackingIdColumn, Timestamp cutoff) {
-        jdbc.sql("delete from " + table + " where " + trackingIdColumn
-                        + " in (select tracking_id from message where received_at < :cutoff)")
-                .param("cutoff", cutoff).update();
     }
 }

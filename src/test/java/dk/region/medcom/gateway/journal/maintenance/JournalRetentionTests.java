@@ -1,5 +1,10 @@
-package dk.region.medcom.gateway.journal;
+package dk.region.medcom.gateway.journal.maintenance;
 
+import dk.region.medcom.gateway.journal.BodyKind;
+import dk.region.medcom.gateway.journal.JournalProperties;
+import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.TestJournals;
+import dk.region.medcom.gateway.journal.JournalWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.message.TrackingId;
@@ -8,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
@@ -30,7 +34,7 @@ class JournalRetentionTests {
     @Autowired
     PlatformTransactionManager transactions;
 
-    private final MovableClock clock = new MovableClock();
+    private final TestJournals.MovableClock clock = new TestJournals.MovableClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
@@ -65,37 +69,11 @@ class JournalRetentionTests {
     }
 
     private Journal journal() {
-        byte[] key = new byte[32];
-        return new Journal(named, clock, new BodyStore(jdbc, new BodyCipher(key)), new CprHasher(key),
-                new JournalWriter(transactions, meters, Duration.ZERO));
+        return TestJournals.journal(named, jdbc, clock, TestJournals.writer(transactions, meters));
     }
 
     private static JournalProperties properties(Duration bodiesAfter, Duration rowsAfter) {
         return new JournalProperties(null, null, Duration.ofHours(24), Duration.ofMinutes(5),
                 new JournalProperties.Retention(bodiesAfter, rowsAfter, Duration.ofHours(1)), Duration.ZERO);
-    }
-
-    static final class MovableClock extends Clock {
-
-        private Instant now = START;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
