@@ -1,5 +1,8 @@
 package dk.region.medcom.gateway;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -10,10 +13,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shape of the code: packages that depend on each other one way only, and stages that do not
- * reach into the wiring ({@code system}), so a stage can be read, tested and changed on its own.
+ * The shape of the code: packages that depend on each other one way only, stages that do not
+ * reach into the wiring ({@code system}), so a stage can be read, tested and changed on its own,
+ * and a core of MedCom knowledge (the message model, EDIFACT and XML reading, business rules,
+ * translation) that runs without Spring or Camel, so a command-line tool, a benchmark or a test
+ * can use it as it is.
  */
 class ArchitectureTests {
+
+    /** The Camel-free, Spring-free core. */
+    static final String[] CORE = {"dk.region.medcom.gateway.message..", "dk.region.medcom.gateway.parse.edifact..",
+            "dk.region.medcom.gateway.parse.xml..", "dk.region.medcom.gateway.validate.rules..",
+            "dk.region.medcom.gateway.translate.."};
 
     private static JavaClasses gateway;
 
@@ -34,6 +45,23 @@ class ArchitectureTests {
         noClasses().that().resideOutsideOfPackage("dk.region.medcom.gateway.system..")
                 .should().dependOnClassesThat().resideInAPackage("dk.region.medcom.gateway.system..")
                 .because("system wires the stages together; a stage gets what it needs as beans and properties")
+                .check(gateway);
+    }
+
+    @Test
+    void theCoreNeedsNeitherSpringNorCamel() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.camel..")
+                .because("the MedCom core is plain Java: the stages adapt it to Spring and Camel")
+                .check(gateway);
+    }
+
+    @Test
+    void theCoreDependsOnNoStage() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat(resideInAPackage("dk.region.medcom.gateway..")
+                        .and(not(resideInAnyPackage(CORE))))
+                .because("stages build on the core, never the other way round")
                 .check(gateway);
     }
 }
