@@ -106,13 +106,13 @@ class PipelineConfiguration {
         return new SchemaCompilation(validator);
     }
 
-    @Bean("parser")
-    MessageParser parser(EdifactTranslator edifact, SafeXmlParser xml) {
+    @Bean
+    MessageParser messageParser(EdifactTranslator edifact, SafeXmlParser xml) {
         return new MessageParser(edifact, xml);
     }
 
-    @Bean("validation")
-    ValidationStage validation(MessageValidator validator) {
+    @Bean
+    ValidationStage validationStage(MessageValidator validator) {
         return new ValidationStage(validator);
     }
 
@@ -132,8 +132,8 @@ class PipelineConfiguration {
         return new Router(directory, municipalities, PostcodeDirectory.load(route.postcodesFile()), clock);
     }
 
-    @Bean("translator")
-    RecipientTranslator translator(EdifactTranslator edifact) {
+    @Bean
+    RecipientTranslator recipientTranslator(EdifactTranslator edifact) {
         return new RecipientTranslator(edifact);
     }
 
