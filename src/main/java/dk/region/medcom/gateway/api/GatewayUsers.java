@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The people and systems that may use the HTTP API, from {@code gateway.users.<name>.password}
  * ({@code {bcrypt}...} or {@code {noop}...}), {@code gateway.users.<name>.roles}
- * ({@code operator}, {@code auditor}, {@code sender}) and, for senders,
+ * ({@code operator}, {@code auditor}, {@code sender}, {@code viewer}) and, for senders,
  * {@code gateway.users.<name>.location-numbers}: the lokationsnumre it may send as.
  */
 @ConfigurationProperties("gateway")

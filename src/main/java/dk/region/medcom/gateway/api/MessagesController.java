@@ -118,9 +118,9 @@ class MessagesController {
             @RequestParam(required = false) String to, @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         // read here, not by Spring's binding, so that a 400 names the parameter and what it takes
-        SearchCriteria criteria = new SearchCriteria(letterId, envelopeId, sender, receiver, municipality, type,
-                SearchParameters.state(state), SearchParameters.from(from), SearchParameters.to(to));
-        return ResponseEntity.ok(search.search(criteria, SearchParameters.page(page), SearchParameters.size(size)));
+        SearchParameters.Query query = SearchParameters.read(letterId, envelopeId, sender, receiver, municipality, type,
+                state, from, to, page, size);
+        return ResponseEntity.ok(search.search(query.criteria(), query.page(), query.size()));
     }
 
     @GetMapping("/unacknowledged")
@@ -133,7 +133,7 @@ class MessagesController {
     @Operation(summary = "One message with its history; operators also get its bodies, decrypted (those over "
             + "256 KB as a link); a sender sees only messages from its own location numbers (others are not found)")
     ResponseEntity<MessageView> get(@PathVariable String id, Authentication caller) {
-        return TrackingIds.parse(id)
+        return TrackingId.parse(id)
                 .flatMap(trackingId -> journal.find(trackingId)
                         .filter(entry -> senders.mayRead(caller, entry, () -> journal.original(trackingId)))
                         .map(entry -> Senders.isOperator(caller) ? withBodies(entry) : MessageView.of(entry)))
@@ -146,7 +146,7 @@ class MessagesController {
     @Operation(summary = "One body of a message (ORIGINAL, XML, OUTBOUND), decrypted, as its bytes (operators only)")
     ResponseEntity<byte[]> body(@PathVariable String id, @PathVariable String kind) {
         Optional<BodyKind> bodyKind = Arrays.stream(BodyKind.values()).filter(k -> k.name().equals(kind)).findFirst();
-        Optional<JournalEntry> entry = TrackingIds.parse(id).flatMap(journal::find);
+        Optional<JournalEntry> entry = TrackingId.parse(id).flatMap(journal::find);
         if (bodyKind.isEmpty() || entry.isEmpty()) {
             return ResponseEntity.notFound().build();
         }

@@ -47,7 +47,7 @@ class OperatorActionsController {
 
     private static ResponseEntity<Map<String, String>> act(String id, Function<TrackingId, MessageActions.Outcome> action,
                                                            HttpStatus onSuccess) {
-        Optional<TrackingId> trackingId = TrackingIds.parse(id);
+        Optional<TrackingId> trackingId = TrackingId.parse(id);
         if (trackingId.isEmpty()) {
             return ResponseEntity.notFound().build();
         }

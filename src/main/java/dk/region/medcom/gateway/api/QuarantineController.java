@@ -29,7 +29,7 @@ class QuarantineController {
     @GetMapping("/api/messages/{id}/quarantined-original")
     @Operation(summary = "The original bytes of a quarantined message, as received (operators only)")
     ResponseEntity<StreamingResponseBody> original(@PathVariable String id) throws IOException {
-        Optional<TrackingId> trackingId = TrackingIds.parse(id);
+        Optional<TrackingId> trackingId = TrackingId.parse(id);
         Optional<InputStream> original = trackingId.isEmpty() ? Optional.empty() : quarantine.original(trackingId.get());
         if (original.isEmpty()) {
             return ResponseEntity.notFound().build();

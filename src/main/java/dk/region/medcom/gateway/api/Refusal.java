@@ -3,7 +3,7 @@ package dk.region.medcom.gateway.api;
 import org.springframework.http.HttpStatus;
 
 /** A request the API turns down, with its status and a reason fit for the caller (no message content). */
-class Refusal extends RuntimeException {
+public class Refusal extends RuntimeException {
 
     /** Seconds a caller refused for lack of memory is asked to wait before sending again. */
     static final int RETRY_AFTER_SECONDS = 2;
@@ -20,7 +20,7 @@ class Refusal extends RuntimeException {
                 "the gateway is holding as many messages as its memory allows; send again shortly");
     }
 
-    HttpStatus status() {
+    public HttpStatus status() {
         return status;
     }
 }

@@ -52,7 +52,7 @@ class RoutingController {
 
     @GetMapping("/api/routing/explain")
     ResponseEntity<Map<String, Object>> explain(@RequestParam String trackingId) {
-        Optional<byte[]> original = TrackingIds.parse(trackingId).flatMap(journal::original);
+        Optional<byte[]> original = TrackingId.parse(trackingId).flatMap(journal::original);
         return original.map(bytes -> ResponseEntity.ok(explanation(bytes)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }

@@ -1,6 +1,7 @@
 package dk.region.medcom.gateway.api;
 
 import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.journal.search.SearchCriteria;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,7 @@ import org.springframework.http.HttpStatus;
  * its start; as {@code to}, to its end). A value it cannot take is refused with a 400 that names the
  * parameter and what it accepts, never echoing more than a short piece of the value.
  */
-final class SearchParameters {
+public final class SearchParameters {
 
     static final int MAX_PAGE_SIZE = 500;
     private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
@@ -25,6 +26,20 @@ final class SearchParameters {
             .collect(Collectors.joining(", "));
 
     private SearchParameters() {
+    }
+
+    /** A search of the journal as asked for: what to find, and which page of how many. */
+    public record Query(SearchCriteria criteria, int page, int size) {
+    }
+
+    /**
+     * The query parameters of {@code GET /api/messages} (and the console's {@code /messages}), read;
+     * a value that cannot be taken is a {@link Refusal} (400) naming the parameter.
+     */
+    public static Query read(String letterId, String envelopeId, String sender, String receiver, String municipality,
+                             String type, String state, String from, String to, String page, String size) {
+        return new Query(new SearchCriteria(letterId, envelopeId, sender, receiver, municipality, type, state(state),
+                from(from), to(to)), page(page), size(size));
     }
 
     static MessageState state(String value) {

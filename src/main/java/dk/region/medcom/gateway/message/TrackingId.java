@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.message;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,6 +23,11 @@ public record TrackingId(String value) {
         if (value == null || !value.matches("[0-9a-f-]{36}")) {
             throw new IllegalArgumentException("not a tracking id");
         }
+    }
+
+    /** The id a caller typed or sent, or empty when it is not one (never an exception for bad input). */
+    public static Optional<TrackingId> parse(String value) {
+        return value != null && value.matches("[0-9a-f-]{36}") ? Optional.of(new TrackingId(value)) : Optional.empty();
     }
 
     public static TrackingId newId() {

@@ -17,8 +17,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * In front of HTTP Basic: a caller that must still wait (LoginThrottle) is answered 429 with
- * Retry-After, its password not even checked; after HTTP Basic, the outcome is told to the throttle.
+ * In front of HTTP Basic and the console's login form: a caller that must still wait
+ * (LoginThrottle) is answered 429 with Retry-After (the form: sent back to the login page, told
+ * how long), its password not even checked; after the login, the outcome is told to the throttle.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -31,7 +32,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> user = basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
+        boolean form = isFormLogin(request);
+        Optional<String> user = form ? Optional.ofNullable(request.getParameter("username"))
+                : basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (user.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -40,6 +43,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         Optional<Duration> wait = throttle.waitFor(user.get(), address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            if (form) {
+                response.sendRedirect(request.getContextPath() + "/login?locked=" + seconds);
+                return;
+            }
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -50,9 +57,13 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         Authentication authenticated = SecurityContextHolder.getContext().getAuthentication();
         if (authenticated != null && authenticated.isAuthenticated() && user.get().equals(authenticated.getName())) {
             throttle.succeeded(user.get(), address);
-        } else if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+        } else if (form || response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
             throttle.failed(user.get(), address);
         }
+    }
+
+    private static boolean isFormLogin(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
     }
 
     /** The user name of a Basic Authorization header; empty when there is none or it cannot be read. */

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -28,13 +29,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * HTTP Basic for the API, users from configuration. Who may do what:
+ * HTTP Basic for the API, a form login for the console, users from configuration. Who may do what:
  * {@code sender} posts messages as its own location numbers and follows them by tracking id;
  * {@code operator} searches, reads bodies, resends, releases and marks handled; {@code auditor}
- * searches by CPR and reads the audit log. The health status is open (its details, info and the
+ * searches by CPR and reads the audit log; {@code viewer} reads the console. The health status is open (its details, info and the
  * API description need a login); Prometheus answers loopback callers only. Failed logins are
  * slowed down and then locked out (LoginThrottle).
  */
@@ -46,8 +48,36 @@ class SecurityConfiguration {
     static final String OPERATOR = "operator";
     static final String AUDITOR = "auditor";
     static final String SENDER = "sender";
+    /** Reads the console and the journal's identifiers and states; no bodies, no actions, no CPR search. */
+    static final String VIEWER = "viewer";
+
+    /** The console's pages and their assets; everything else is the API's. */
+    static final String[] CONSOLE_PATHS = {"/", "/login", "/logout", "/messages", "/messages/**", "/console/**"};
+
+    /**
+     * The operations console: form login with a session and CSRF tokens (a browser sends cookies by
+     * itself, so every change needs the token). Operators, auditors and viewers may read it.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        http.securityMatcher(CONSOLE_PATHS)
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/console/**").permitAll()
+                        .anyRequest().hasAnyRole(OPERATOR, AUDITOR, VIEWER))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureUrl("/login?error"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
 
     @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         // Spring's error page after a refusal (400 for unreadable JSON) keeps its status
@@ -74,7 +104,7 @@ class SecurityConfiguration {
     }
 
     /** The passwords of the demo profile's users: public, so never beyond loopback. */
-    static final List<String> DEMO_PASSWORDS = List.of("demo-operator", "demo-auditor", "demo-sender");
+    static final List<String> DEMO_PASSWORDS = List.of("demo-operator", "demo-auditor", "demo-sender", "demo-viewer");
 
     @Bean
     UserDetailsService users(GatewayUsers configured, PasswordEncoder encoder,

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,22 @@ public class JournalSearch {
         return jdbc.sql(UNACKNOWLEDGED_SQL)
                 .param("cutoff", Timestamp.from(clock.instant().minus(timeout)))
                 .query((rs, n) -> summary(rs)).list();
+    }
+
+    /** How many messages of one type, received as one form, are in one state. */
+    public record Count(MessageState state, String receivedType, long messages) {
+    }
+
+    /** Messages received since {@code since}, counted by state and type as received: from message_received_idx. */
+    public List<Count> countsSince(Instant since) {
+        return jdbc.sql("""
+                        select state, message_type, message_format, count(*) as messages from message
+                        where received_at >= :since group by state, message_type, message_format""")
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> new Count(MessageState.valueOf(rs.getString("state")),
+                        MessageSummary.asReceived(rs.getString("message_type"), rs.getString("message_format")),
+                        rs.getLong("messages")))
+                .list();
     }
 
     List<MessageSummary> byCprHash(String hash) {

@@ -1,0 +1,125 @@
+package dk.region.medcom.gateway.console;
+
+import dk.region.medcom.gateway.api.Refusal;
+import dk.region.medcom.gateway.api.SearchParameters;
+import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.JournalEntry;
+import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.journal.search.JournalSearch;
+import dk.region.medcom.gateway.message.TrackingId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The console's pages: the dashboard ({@code /}), the message list ({@code /messages}, the same
+ * query parameters as {@code GET /api/messages}, so a search is a bookmark) and one message
+ * ({@code /messages/{trackingId}}: identifiers, parties, timeline with each stage's findings).
+ */
+@Controller
+class ConsolePages {
+
+    /** States in the order a message reaches them, for the dashboard's columns. */
+    static final List<MessageState> OUTCOMES = List.of(MessageState.RECEIVED, MessageState.DELIVERED,
+            MessageState.ACKNOWLEDGED, MessageState.DUPLICATE, MessageState.QUARANTINED,
+            MessageState.REJECTED_BY_RECIPIENT, MessageState.DEAD_LETTER);
+
+    private final JournalSearch search;
+    private final Journal journal;
+    private final Clock clock;
+
+    ConsolePages(JournalSearch search, Journal journal, Clock clock) {
+        this.search = search;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "console/login";
+    }
+
+    @GetMapping("/")
+    String dashboard(Model model) {
+        Instant now = clock.instant();
+        model.addAttribute("lastHour", Tally.of(search.countsSince(now.minus(Duration.ofHours(1)))));
+        model.addAttribute("lastDay", Tally.of(search.countsSince(now.minus(Duration.ofDays(1)))));
+        model.addAttribute("outcomes", OUTCOMES);
+        model.addAttribute("overdueReceipts", search.unacknowledged(Duration.ofHours(24)).size());
+        model.addAttribute("now", now);
+        return "console/dashboard";
+    }
+
+    @GetMapping("/messages")
+    String messages(@RequestParam(required = false) String letterId, @RequestParam(required = false) String envelopeId,
+                    @RequestParam(required = false) String sender, @RequestParam(required = false) String receiver,
+                    @RequestParam(required = false) String municipality, @RequestParam(required = false) String type,
+                    @RequestParam(required = false) String state, @RequestParam(required = false) String from,
+                    @RequestParam(required = false) String to, @RequestParam(required = false) String page,
+                    @RequestParam(required = false) String size, Model model) {
+        Map<String, String> asked = new LinkedHashMap<>();
+        asked.put("letterId", letterId);
+        asked.put("envelopeId", envelopeId);
+        asked.put("sender", sender);
+        asked.put("receiver", receiver);
+        asked.put("municipality", municipality);
+        asked.put("type", type);
+        asked.put("state", state);
+        asked.put("from", from);
+        asked.put("to", to);
+        model.addAttribute("asked", asked);
+        model.addAttribute("states", Arrays.asList(MessageState.values()));
+        try {
+            SearchParameters.Query query = SearchParameters.read(letterId, envelopeId, sender, receiver, municipality,
+                    type, state, from, to, page, size);
+            model.addAttribute("result", search.search(query.criteria(), query.page(), query.size()));
+        } catch (Refusal refused) {
+            model.addAttribute("refused", refused.getMessage());
+        }
+        return "console/messages";
+    }
+
+    @GetMapping("/messages/{id}")
+    String message(@PathVariable String id, Model model) {
+        Optional<JournalEntry> entry = TrackingId.parse(id).flatMap(journal::find);
+        if (entry.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no message with that tracking id");
+        }
+        model.addAttribute("entry", entry.get());
+        return "console/message";
+    }
+
+    /** Messages counted by state, by type and in all: one dashboard table. */
+    record Tally(Map<MessageState, Long> byState, Map<String, Map<MessageState, Long>> byType, long total) {
+
+        static Tally of(List<JournalSearch.Count> counts) {
+            Map<MessageState, Long> byState = new TreeMap<>();
+            Map<String, Map<MessageState, Long>> byType = new TreeMap<>();
+            long total = 0;
+            for (JournalSearch.Count count : counts) {
+                byState.merge(count.state(), count.messages(), Long::sum);
+                String type = count.receivedType() == null ? "?" : count.receivedType();
+                byType.computeIfAbsent(type, t -> new TreeMap<>()).merge(count.state(), count.messages(), Long::sum);
+                total += count.messages();
+            }
+            return new Tally(byState, byType, total);
+        }
+
+        public long count(MessageState state) {
+            return byState.getOrDefault(state, 0L);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dk.region.medcom.gateway.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.region.medcom.gateway.system.GatewayIntegrationTest;
+import dk.region.medcom.gateway.system.GatewayTestSupport;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The operations console through its HTTP, as a browser uses it: login, roles, pages, language. */
+@GatewayIntegrationTest
+class ConsoleTests extends GatewayTestSupport {
+
+    private static final String VALID_XDIS91 = "xdis91/xdis91-valid-needs-assessment.xml";
+    /** The CPR number in that sample: never on a console page. */
+    private static final String SAMPLE_CPR = "0101904016";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void sendsAnyoneNotLoggedInToTheLoginPage() {
+        for (String page : new String[] {"/", "/messages", "/messages?state=QUARANTINED"}) {
+            HttpResponse<String> answer = new ConsoleBrowser(port).get(page);
+            assertThat(answer.statusCode()).as(page).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location")).as(page).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/login"));
+        }
+        assertThat(new ConsoleBrowser(port).get("/login").body()).contains("name=\"username\"", "name=\"_csrf\"");
+    }
+
+    @Test
+    void anOperatorLogsInAndFindsADeliveredLetterWithItsTimeline() {
+        String envelope = uniqueEnvelopeId();
+        String id = postAndAwait(envelope, "DELIVERED");
+        ConsoleBrowser browser = new ConsoleBrowser(port);
+
+        HttpResponse<String> login = browser.logIn("operator", "demo-operator");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+
+        HttpResponse<String> dashboard = browser.get("/");
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("Received in the last hour", "XDIS91", "operator");
+
+        HttpResponse<String> list = browser.get("/messages?envelopeId=" + envelope);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("1 messages", "/messages/" + id, "delivered", "5790000100019")
+                .doesNotContain(SAMPLE_CPR);
+
+        HttpResponse<String> detail = browser.get("/messages/" + id);
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.body()).contains(id, envelope, "Timeline", "ingest", "parse", "validate", "route",
+                "translate", "deliver").doesNotContain(SAMPLE_CPR);
+    }
+
+    @Test
+    void aBadSearchValueIsNamedOnThePageAndAnUnknownMessageIsNotFound() {
+        ConsoleBrowser browser = new ConsoleBrowser(port);
+        browser.logIn("operator", "demo-operator");
+        assertThat(browser.get("/messages?state=LOST").body()).contains("state: &#39;LOST&#39; is not one of");
+        assertThat(browser.get("/messages/not-a-tracking-id").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/messages/" + dk.region.medcom.gateway.message.TrackingId.newId()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void speaksDanishToADanishBrowserAndSwitchesOnRequest() {
+        ConsoleBrowser browser = new ConsoleBrowser(port).speaking("da-DK,da;q=0.9,en;q=0.5");
+        assertThat(browser.get("/login").body()).contains("Adgangskode", "Log ind");
+        browser.logIn("operator", "demo-operator");
+        assertThat(browser.get("/messages").body()).contains("Meddelelser", "Afsender");
+        assertThat(browser.get("/messages?lang=en").body()).contains("Messages", "Sender");
+        assertThat(browser.get("/messages").body()).as("the choice is remembered").contains("Sender");
+    }
+
+    @Test
+    void rolesReachWhatTheyMayAndNoMore() {
+        ConsoleBrowser viewer = new ConsoleBrowser(port);
+        viewer.logIn("viewer", "demo-viewer");
+        assertThat(viewer.get("/messages").statusCode()).isEqualTo(200);
+        assertThat(http.withBasicAuth("viewer", "demo-viewer").getForEntity("/api/messages", String.class)
+                .getStatusCode()).as("a viewer has no API rights").isEqualTo(HttpStatus.FORBIDDEN);
+
+        ConsoleBrowser auditor = new ConsoleBrowser(port);
+        auditor.logIn("auditor", "demo-auditor");
+        assertThat(auditor.get("/").statusCode()).isEqualTo(200);
+
+        ConsoleBrowser sender = new ConsoleBrowser(port);
+        assertThat(sender.logIn("sender", "demo-sender").statusCode()).isEqualTo(302);
+        assertThat(sender.get("/messages").statusCode()).as("senders follow their letters through the API")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aWrongPasswordGoesBackToTheLoginPageAndAPostWithoutTheTokenIsRefused() {
+        ConsoleBrowser browser = new ConsoleBrowser(port);
+        HttpResponse<String> wrong = browser.logIn("viewer", "not-the-password");
+        assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        assertThat(browser.get("/").statusCode()).isEqualTo(302);
+
+        HttpResponse<String> forged = new ConsoleBrowser(port).postForm("/login",
+                Map.of("username", "operator", "password", "demo-operator"));
+        assertThat(forged.statusCode()).as("a login post without the CSRF token").isEqualTo(403);
+
+        ConsoleBrowser loggedIn = new ConsoleBrowser(port);
+        loggedIn.logIn("operator", "demo-operator");
+        assertThat(loggedIn.postForm("/logout", Map.of()).statusCode()).as("log out without the token").isEqualTo(403);
+        assertThat(loggedIn.get("/").statusCode()).isEqualTo(200);
+        String token = loggedIn.csrfOn("/");
+        assertThat(loggedIn.postForm("/logout", Map.of("_csrf", token)).headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?logout"));
+        assertThat(loggedIn.get("/").statusCode()).isEqualTo(302);
+    }
+
+    private String postAndAwait(String envelope, String state) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_XML);
+        ResponseEntity<JsonNode> posted = http.withBasicAuth("sender", "demo-sender").postForEntity("/api/messages",
+                new HttpEntity<>(sampleWithEnvelopeId(VALID_XDIS91, envelope), headers), JsonNode.class);
+        assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = posted.getBody().path("trackingId").asText();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(
+                () -> http.withBasicAuth("operator", "demo-operator").getForObject("/api/messages/" + id, JsonNode.class),
+                e -> e != null && state.equals(e.path("state").asText()));
+        return id;
+    }
+}
