@@ -68,7 +68,7 @@ class RoutingController {
             answer.put("steps", List.of("the message could not be read, so it cannot be routed"));
             return answer;
         }
-        RoutingOutcome outcome = router.decide(message.header(), message.document());
+        RoutingOutcome outcome = router.decide(message.header(), message.patient(), message.document());
         answer.put("routed", outcome.isRouted());
         answer.put("steps", outcome.steps());
         if (outcome.isRouted()) {

@@ -18,6 +18,7 @@ public final class PipelineMessage {
     private byte[] xml;
     private Document document;
     private MessageHeader header = MessageHeader.UNKNOWN;
+    private PatientFacts patient = PatientFacts.NONE;
     private RoutingDecision routing;
     private byte[] outbound;
     private boolean enriched;
@@ -58,10 +59,15 @@ public final class PipelineMessage {
     }
 
     public void parsed(MessageFormat format, byte[] xml, Document document, MessageHeader header) {
+        parsed(format, xml, document, header, PatientFacts.NONE);
+    }
+
+    public void parsed(MessageFormat format, byte[] xml, Document document, MessageHeader header, PatientFacts patient) {
         this.format = format;
         this.xml = xml;
         this.document = document;
         this.header = header;
+        this.patient = patient;
     }
 
     /**
@@ -84,6 +90,11 @@ public final class PipelineMessage {
 
     public MessageHeader header() {
         return header;
+    }
+
+    /** The patient facts read once at parse ({@link PatientFacts#NONE} when the message could not be read). */
+    public PatientFacts patient() {
+        return patient;
     }
 
     public RoutingDecision routing() {

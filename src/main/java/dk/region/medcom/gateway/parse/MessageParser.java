@@ -9,6 +9,7 @@ import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.parse.edifact.EdifactSniffer;
 import dk.region.medcom.gateway.parse.edifact.EnvelopeHeaderReader;
 import dk.region.medcom.gateway.parse.xml.HeaderReader;
+import dk.region.medcom.gateway.parse.xml.PatientReader;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
 import dk.region.medcom.gateway.parse.xml.UnreadableXmlException;
 import dk.region.medcom.gateway.translate.EdifactTranslator;
@@ -82,7 +83,8 @@ public class MessageParser {
                         "the root element is not a MedCom Emessage", "rodelementet er ikke en MedCom Emessage")));
             }
             message.addFindings(HeaderReader.check(document));
-            message.parsed(format, xml, document, JournalLimits.fit(header.orElse(MessageHeader.UNKNOWN)));
+            message.parsed(format, xml, document, JournalLimits.fit(header.orElse(MessageHeader.UNKNOWN)),
+                    PatientReader.read(document));
         } catch (UnreadableXmlException e) {
             message.addFindings(List.of(e.finding()));
             message.parsed(format, null, MessageHeader.UNKNOWN);

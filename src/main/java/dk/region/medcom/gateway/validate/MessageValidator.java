@@ -6,6 +6,7 @@ import dk.region.medcom.gateway.validate.rules.BusinessRule;
 import dk.region.medcom.gateway.parse.xml.ParsedMessage;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
+import dk.region.medcom.gateway.message.PatientFacts;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
 import dk.region.medcom.gateway.parse.xml.UnreadableXmlException;
 import dk.region.medcom.gateway.validate.rules.StandardRules;
@@ -75,6 +76,14 @@ public final class MessageValidator {
 
     /** Validates a document already read by {@link SafeXmlParser} (so findings have line numbers). */
     public ValidationReport validate(Document document) {
+        return validate(document, null);
+    }
+
+    /**
+     * As {@link #validate(Document)}, with the patient facts parse already read from the document
+     * (null: read them here), so the rules see the one reading the whole pipeline shares.
+     */
+    public ValidationReport validate(Document document, PatientFacts patient) {
         MessageKind kind = MessageKind.of(document);
         List<Finding> findings = new ArrayList<>();
         Optional<Schema> schema = catalog.schemaFor(kind);
@@ -83,7 +92,7 @@ public final class MessageValidator {
         } else {
             findings.addAll(SchemaCheck.check(schema.get(), document));
         }
-        for (ParsedMessage letter : ParsedMessage.perLetter(document)) {
+        for (ParsedMessage letter : ParsedMessage.perLetter(document, patient)) {
             for (BusinessRule rule : rules) {
                 findings.addAll(safely(rule, letter));
             }

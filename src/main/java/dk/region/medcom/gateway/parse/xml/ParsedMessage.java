@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.parse.xml;
 
+import dk.region.medcom.gateway.message.PatientFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,14 +10,16 @@ import org.w3c.dom.Element;
 
 /**
  * A readable message as business rules see it: its kind, its DOM, and walks by local name from
- * the letter element (e.g. {@code find("Patient", "CivilRegistrationNumber")}). Rules only read.
- * One instance serves one validation on one thread.
+ * the letter element (e.g. {@code find("Consent", "ConsentGiven")}), and the patient facts read
+ * once at parse ({@link #patient()}: rules never look for the CPR number or municipality again).
+ * Rules only read. One instance serves one validation on one thread.
  */
 public final class ParsedMessage {
 
     private final Document document;
     private final MessageKind kind;
     private final Element letter;
+    private final PatientFacts patient;
     private Map<String, List<Element>> byName; // built on first use; a ParsedMessage serves one thread
 
     /** The message as seen from its first letter. */
@@ -26,20 +29,36 @@ public final class ParsedMessage {
 
     /** The message as seen from one of its letters (an Emessage may carry several). */
     public ParsedMessage(Document document, Element letter) {
+        this(document, letter, PatientReader.read(letter));
+    }
+
+    /** As seen from one letter, with its patient facts as parse read them. */
+    public ParsedMessage(Document document, Element letter, PatientFacts patient) {
         this.document = document;
         this.letter = letter;
+        this.patient = patient;
         this.kind = letter == null ? MessageKind.UNKNOWN : MessageKind.ofLetter(document.getDocumentElement(), letter);
     }
 
     /** One view per letter under Emessage, in document order (one view when the root is the letter). */
     public static List<ParsedMessage> perLetter(Document document) {
+        return perLetter(document, null);
+    }
+
+    /**
+     * As {@link #perLetter(Document)}, the first letter with the patient facts parse already read
+     * (null: read them here); a further letter, refused at parse anyway, has its own read.
+     */
+    public static List<ParsedMessage> perLetter(Document document, PatientFacts firstLetterPatient) {
         Element root = document.getDocumentElement();
         if (root == null) {
-            return List.of(new ParsedMessage(document, null));
+            return List.of(new ParsedMessage(document, null, PatientFacts.NONE));
         }
         List<ParsedMessage> views = new ArrayList<>();
         for (Element letter : MessageKind.letterElements(root)) {
-            views.add(new ParsedMessage(document, letter));
+            views.add(views.isEmpty() && firstLetterPatient != null
+                    ? new ParsedMessage(document, letter, firstLetterPatient)
+                    : new ParsedMessage(document, letter));
         }
         return views.isEmpty() ? List.of(new ParsedMessage(document, null)) : views;
     }
@@ -55,6 +74,11 @@ public final class ParsedMessage {
     /** The letter element (ClinicalEmail, MunicipalReferral, ...), empty when the message has none. */
     public Optional<Element> letter() {
         return Optional.ofNullable(letter);
+    }
+
+    /** The letter's patient: CPR number, birth date, sex, residence municipality, postcode. */
+    public PatientFacts patient() {
+        return patient;
     }
 
     /** The Envelope element under Emessage, empty when the message has none. */
