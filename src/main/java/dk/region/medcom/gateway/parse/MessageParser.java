@@ -9,6 +9,7 @@ import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.parse.edifact.EdifactSniffer;
 import dk.region.medcom.gateway.parse.edifact.EnvelopeHeaderReader;
 import dk.region.medcom.gateway.parse.xml.HeaderReader;
+import dk.region.medcom.gateway.parse.xml.LetterBinder;
 import dk.region.medcom.gateway.parse.xml.PatientReader;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
 import dk.region.medcom.gateway.parse.xml.UnreadableXmlException;
@@ -84,7 +85,7 @@ public class MessageParser {
             }
             message.addFindings(HeaderReader.check(document));
             message.parsed(format, xml, document, JournalLimits.fit(header.orElse(MessageHeader.UNKNOWN)),
-                    PatientReader.read(document));
+                    PatientReader.read(document), LetterBinder.bind(document));
         } catch (UnreadableXmlException e) {
             message.addFindings(List.of(e.finding()));
             message.parsed(format, null, MessageHeader.UNKNOWN);
