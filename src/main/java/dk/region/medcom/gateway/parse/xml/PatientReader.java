@@ -9,6 +9,7 @@ import org.w3c.dom.Element;
 /**
  * Reads a letter's patient facts once: Patient/CivilRegistrationNumber, Patient/PostCodeIdentifier
  * and the letter's ResidenceMunicipalityCode. The one place the gateway looks for them in the XML.
+ * DOM, not the typed letter: each namespace has its own generated PatientType (chameleon includes), and one DOM read serves all four.
  */
 public final class PatientReader {
 
