@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
 import dk.region.medcom.gateway.message.TypedLetter;
+import dk.region.medcom.gateway.message.medcom2005.PositiveReceipt;
 import dk.region.medcom.gateway.message.medcom2006.ClinicalEmail;
 import dk.region.medcom.gateway.message.medcom2017.MunicipalReferral;
 import dk.region.medcom.gateway.message.medcom2017.ReferralKindType;
@@ -50,6 +51,7 @@ class TypedLetterAtParseTests {
         assertThat(parse("samples/xdis91/xdis91-valid-needs-assessment.xml").letter().as(ClinicalEmail.class)).isPresent();
         assertThat(parse("samples/ggop/ggop-valid-general-advanced.xml").letter().as(RehabilitationPlan.class)).isPresent();
         assertThat(parse("samples/dis91/dis91-valid-hospital-to-gp.edi").letter().as(ClinicalEmail.class)).isPresent();
+        assertThat(parse("samples/receipts/ctl03-valid-positive.xml").letter().as(PositiveReceipt.class)).isPresent();
     }
 
     @Test
