@@ -13,7 +13,8 @@ import org.w3c.dom.Element;
  * A readable message as business rules see it: its kind, its DOM, and walks by local name from
  * the letter element (e.g. {@code find("Consent", "ConsentGiven")}), and the patient facts read
  * once at parse ({@link #patient()}: rules never look for the CPR number or municipality again).
- * Rules only read. One instance serves one validation on one thread.
+ * Rules only read. One instance serves one validation on one thread. Rules that span namespaces walk
+ * the DOM: the generated JAXB classes ({@link #typed()}) are one package per namespace and share no types.
  */
 public final class ParsedMessage {
 
