@@ -2,17 +2,12 @@ package dk.region.medcom.gateway.api;
 
 import dk.region.medcom.gateway.ingest.IngestProperties;
 import dk.region.medcom.gateway.journal.Journal;
-import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
 import dk.region.medcom.gateway.parse.MessageParser;
 import dk.region.medcom.gateway.route.Router;
-import dk.region.medcom.gateway.route.RoutingOutcome;
 import dk.region.medcom.gateway.ingest.MemoryBudget;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,44 +39,25 @@ class RoutingController {
 
     /** The posted bytes as they are, whatever the Content-Type, within the memory budget. */
     @PostMapping("/api/routing/explain")
-    ResponseEntity<Map<String, Object>> explain(HttpServletRequest request) {
+    ResponseEntity<RoutingExplanation> explain(HttpServletRequest request) {
         try (PostedBody body = PostedBody.read(request, budget, limits.maxMessageBytes())) {
             return ResponseEntity.ok(explanation(body.bytes()));
         }
     }
 
     @GetMapping("/api/routing/explain")
-    ResponseEntity<Map<String, Object>> explain(@RequestParam String trackingId) {
+    ResponseEntity<RoutingExplanation> explain(@RequestParam String trackingId) {
         Optional<byte[]> original = TrackingId.parse(trackingId).flatMap(journal::original);
         return original.map(bytes -> ResponseEntity.ok(explanation(bytes)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
-    private Map<String, Object> explanation(byte[] bytes) {
+    private RoutingExplanation explanation(byte[] bytes) {
         PipelineMessage message = parser.parse(new PipelineMessage(TrackingId.newId(), "explain", bytes));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("messageType", message.header().messageType());
-        answer.put("receiverLocation", message.header().receiverLocation());
         if (message.isRejected()) {
-            answer.put("routed", false);
-            answer.put("findings", message.findings().stream().filter(Finding::isError).map(Finding::toLine).toList());
-            answer.put("steps", List.of("the message could not be read, so it cannot be routed"));
-            return answer;
+            return RoutingExplanation.unreadable(message.header(), message.findings());
         }
-        RoutingOutcome outcome = router.decide(message.header(), message.document());
-        answer.put("routed", outcome.isRouted());
-        answer.put("steps", outcome.steps());
-        if (outcome.isRouted()) {
-            Map<String, Object> recipient = new LinkedHashMap<>();
-            recipient.put("locationNumber", outcome.decision().recipient().locationNumber());
-            recipient.put("name", outcome.decision().recipient().name());
-            recipient.put("channel", outcome.decision().recipient().channel().type().name().toLowerCase());
-            answer.put("recipient", recipient);
-            answer.put("format", outcome.decision().targetFormat().name());
-            answer.put("municipality", outcome.decision().municipality());
-        } else {
-            answer.put("failure", outcome.failure().toLine());
-        }
-        return answer;
+        return RoutingExplanation.of(message.header(),
+                router.decide(message.header(), message.patient(), message.document()));
     }
 }

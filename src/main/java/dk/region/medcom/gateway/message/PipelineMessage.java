@@ -19,6 +19,8 @@ public final class PipelineMessage {
     private byte[] xml;
     private Document document;
     private MessageHeader header = MessageHeader.UNKNOWN;
+    private PatientFacts patient = PatientFacts.NONE;
+    private TypedLetter letter = TypedLetter.NONE;
     private RoutingDecision routing;
     private byte[] outbound;
     private boolean enriched;
@@ -59,10 +61,21 @@ public final class PipelineMessage {
     }
 
     public void parsed(MessageFormat format, byte[] xml, Document document, MessageHeader header) {
+        parsed(format, xml, document, header, PatientFacts.NONE);
+    }
+
+    public void parsed(MessageFormat format, byte[] xml, Document document, MessageHeader header, PatientFacts patient) {
+        parsed(format, xml, document, header, patient, TypedLetter.NONE);
+    }
+
+    public void parsed(MessageFormat format, byte[] xml, Document document, MessageHeader header, PatientFacts patient,
+                       TypedLetter letter) {
         this.format = format;
         this.xml = xml;
         this.document = document;
         this.header = header;
+        this.patient = patient;
+        this.letter = letter;
     }
 
     /**
@@ -85,6 +98,16 @@ public final class PipelineMessage {
 
     public MessageHeader header() {
         return header;
+    }
+
+    /** The patient facts read once at parse ({@link PatientFacts#NONE} when the message could not be read). */
+    public PatientFacts patient() {
+        return patient;
+    }
+
+    /** The letter in its generated JAXB classes, bound at parse to {@link #document()}; NONE when it could not be. */
+    public TypedLetter letter() {
+        return letter;
     }
 
     public RoutingDecision routing() {

@@ -3,18 +3,19 @@ package dk.region.medcom.gateway.route;
 import dk.region.medcom.gateway.message.RecipientRule;
 import dk.region.medcom.gateway.message.Recipient;
 import dk.region.medcom.gateway.message.RoutingDecision;
-import dk.region.medcom.gateway.message.Cpr;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.LocationNumber;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.MessageHeader;
+import dk.region.medcom.gateway.message.PatientFacts;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.w3c.dom.Document;
 
 /**
@@ -51,7 +52,7 @@ public class Router {
             message.addFindings(List.of(unknownSender.get()));
             return message;
         }
-        RoutingOutcome outcome = decide(message.header(), message.document());
+        RoutingOutcome outcome = decide(message.header(), message.patient(), message.document());
         if (!outcome.isRouted()) {
             message.addFindings(List.of(outcome.failure()));
             return message;
@@ -85,11 +86,12 @@ public class Router {
         return Optional.empty();
     }
 
-    /** Decides without changing anything: the explain API uses this too. */
-    public RoutingOutcome decide(MessageHeader header, Document document) {
-        RoutingFacts facts = document == null
-                ? new RoutingFacts(header.messageType(), header.receiverLocation(), null, null, null, null, Optional.empty())
-                : RoutingFacts.read(document, header.messageType(), header.receiverLocation());
+    /**
+     * Decides without changing anything: the explain API uses this too. The patient's municipality,
+     * postcode and age come from the facts parse read; the document only for the addressed Receiver.
+     */
+    public RoutingOutcome decide(MessageHeader header, PatientFacts patient, Document document) {
+        RoutingFacts facts = RoutingFacts.read(document, header.messageType(), header.receiverLocation(), patient);
         List<String> steps = new ArrayList<>();
         Recipient recipient;
         String municipality = null;
@@ -207,10 +209,11 @@ public class Router {
     }
 
     private Recipient applyRules(Recipient recipient, RoutingFacts facts, List<String> steps) {
-        if (facts.patientBirthDate().isEmpty()) {
+        OptionalInt patientAge = facts.patient().ageOn(LocalDate.now(clock));
+        if (patientAge.isEmpty()) {
             return recipient;
         }
-        int age = Cpr.ageOn(facts.patientBirthDate().get(), LocalDate.now(clock));
+        int age = patientAge.getAsInt();
         for (RecipientRule rule : recipient.rules()) {
             if (age < rule.patientUnder()) {
                 Optional<Recipient> target = recipients.find(rule.locationNumber());

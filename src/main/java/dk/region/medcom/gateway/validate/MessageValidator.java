@@ -6,6 +6,8 @@ import dk.region.medcom.gateway.validate.rules.BusinessRule;
 import dk.region.medcom.gateway.parse.xml.ParsedMessage;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
+import dk.region.medcom.gateway.message.PatientFacts;
+import dk.region.medcom.gateway.message.TypedLetter;
 import dk.region.medcom.gateway.parse.xml.SafeXmlParser;
 import dk.region.medcom.gateway.parse.xml.UnreadableXmlException;
 import dk.region.medcom.gateway.validate.rules.StandardRules;
@@ -75,6 +77,14 @@ public final class MessageValidator {
 
     /** Validates a document already read by {@link SafeXmlParser} (so findings have line numbers). */
     public ValidationReport validate(Document document) {
+        return validate(document, null, null);
+    }
+
+    /**
+     * As {@link #validate(Document)}, with the patient facts and typed letter parse already read from
+     * the document (null: read them here), so the rules see the one reading the whole pipeline shares.
+     */
+    public ValidationReport validate(Document document, PatientFacts patient, TypedLetter typedLetter) {
         MessageKind kind = MessageKind.of(document);
         List<Finding> findings = new ArrayList<>();
         Optional<Schema> schema = catalog.schemaFor(kind);
@@ -83,7 +93,7 @@ public final class MessageValidator {
         } else {
             findings.addAll(SchemaCheck.check(schema.get(), document));
         }
-        for (ParsedMessage letter : ParsedMessage.perLetter(document)) {
+        for (ParsedMessage letter : ParsedMessage.perLetter(document, patient, typedLetter)) {
             for (BusinessRule rule : rules) {
                 findings.addAll(safely(rule, letter));
             }

@@ -13,7 +13,7 @@ public class ValidationStage {
 
     public PipelineMessage validate(PipelineMessage message) {
         message.addFindings(message.document() != null
-                ? validator.validate(message.document()).findings()
+                ? validator.validate(message.document(), message.patient(), message.letter()).findings()
                 : validator.validate(message.xml()).findings());
         return message;
     }

@@ -5,11 +5,14 @@ import dk.region.medcom.gateway.message.Channel;
 import dk.region.medcom.gateway.message.Recipient;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.region.medcom.gateway.message.CprNumber;
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.PatientFacts;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
+import dk.region.medcom.gateway.parse.xml.PatientReader;
 import dk.region.medcom.gateway.parse.xml.XmlFactories;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -132,6 +135,20 @@ class RouterTests {
             assertThat(routed.routing().steps()).noneSatisfy(s -> assertThat(s).contains(CHILD_CPR));
         }
 
+        /** Routing reads the patient facts parse derived, never the patient in the XML again. */
+        @Test
+        void byThePatientFactsParseRead() {
+            PipelineMessage message = message(receiver("5799997510009", "751", "kommunenummer"), ADULT_CPR, null, null);
+            message.parsed(MessageFormat.XML, message.xml(), message.document(), message.header(),
+                    PatientFacts.of(CprNumber.of(CHILD_CPR).orElseThrow(), null, null, null));
+            assertThat(router.route(message).routing().recipient()).isEqualTo(AARHUS_CHILDREN);
+
+            PipelineMessage byResidence = message(receiver(null, "x", "sorkode"), ADULT_CPR, null, null);
+            byResidence.parsed(MessageFormat.XML, byResidence.xml(), byResidence.document(), byResidence.header(),
+                    PatientFacts.of(CprNumber.of(ADULT_CPR).orElseThrow(), null, "851", null));
+            assertThat(router.route(byResidence).routing().recipient()).isEqualTo(AALBORG_EDIFACT);
+        }
+
         @Test
         void neverPicksAUnitReachedOnlyByRuleForAMunicipality() {
             assertThat(router.route(message(receiver(null, "751", "kommunenummer"), ADULT_CPR, null, null))
@@ -175,8 +192,8 @@ class RouterTests {
         /** Issue #16: a letter to kommunenummer 999 was delivered to the patient's residence municipality. */
         @Test
         void anUnknownKommunenummerIsNeverReplacedByThePatientsMunicipality() {
-            RoutingOutcome outcome = router.decide(header("XDIS91", null),
-                    message(receiver(null, "999", "kommunenummer"), ADULT_CPR, "851", "8000").document());
+            PipelineMessage message = message(receiver(null, "999", "kommunenummer"), ADULT_CPR, "851", "8000");
+            RoutingOutcome outcome = router.decide(header("XDIS91", null), message.patient(), message.document());
 
             assertThat(outcome.isRouted()).isFalse();
             assertThat(outcome.failure().ruleId()).isEqualTo("ROUTE-UNKNOWN-RECIPIENT");
@@ -242,7 +259,8 @@ class RouterTests {
         String ean = document.getElementsByTagNameNS("urn:test", "EANIdentifier").getLength() > 1
                 ? document.getElementsByTagNameNS("urn:test", "EANIdentifier").item(1).getTextContent() : null;
         PipelineMessage message = new PipelineMessage(TrackingId.newId(), "test", xml.getBytes(StandardCharsets.UTF_8));
-        message.parsed(MessageFormat.XML, xml.getBytes(StandardCharsets.UTF_8), document, header("XDIS91", ean));
+        message.parsed(MessageFormat.XML, xml.getBytes(StandardCharsets.UTF_8), document, header("XDIS91", ean),
+                PatientReader.read(document));
         return message;
     }
 

@@ -1,5 +1,7 @@
 package dk.region.medcom.gateway.parse.xml;
 
+import dk.region.medcom.gateway.message.PatientFacts;
+import dk.region.medcom.gateway.message.TypedLetter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,14 +11,18 @@ import org.w3c.dom.Element;
 
 /**
  * A readable message as business rules see it: its kind, its DOM, and walks by local name from
- * the letter element (e.g. {@code find("Patient", "CivilRegistrationNumber")}). Rules only read.
- * One instance serves one validation on one thread.
+ * the letter element (e.g. {@code find("Consent", "ConsentGiven")}), and the patient facts read
+ * once at parse ({@link #patient()}: rules never look for the CPR number or municipality again).
+ * Rules only read. One instance serves one validation on one thread. Rules that span namespaces walk
+ * the DOM: the generated JAXB classes ({@link #typed()}) are one package per namespace and share no types.
  */
 public final class ParsedMessage {
 
     private final Document document;
     private final MessageKind kind;
     private final Element letter;
+    private final PatientFacts patient;
+    private TypedLetter typed; // as parse bound it, else bound here on first use
     private Map<String, List<Element>> byName; // built on first use; a ParsedMessage serves one thread
 
     /** The message as seen from its first letter. */
@@ -26,20 +32,48 @@ public final class ParsedMessage {
 
     /** The message as seen from one of its letters (an Emessage may carry several). */
     public ParsedMessage(Document document, Element letter) {
+        this(document, letter, PatientReader.read(letter));
+    }
+
+    /** As seen from one letter, with its patient facts as parse read them. */
+    public ParsedMessage(Document document, Element letter, PatientFacts patient) {
+        this(document, letter, patient, null);
+    }
+
+    /** As seen from one letter, with its patient facts and typed letter as parse read them (null: read here). */
+    public ParsedMessage(Document document, Element letter, PatientFacts patient, TypedLetter typed) {
         this.document = document;
         this.letter = letter;
+        this.patient = patient;
+        this.typed = typed;
         this.kind = letter == null ? MessageKind.UNKNOWN : MessageKind.ofLetter(document.getDocumentElement(), letter);
     }
 
     /** One view per letter under Emessage, in document order (one view when the root is the letter). */
     public static List<ParsedMessage> perLetter(Document document) {
+        return perLetter(document, null);
+    }
+
+    /**
+     * As {@link #perLetter(Document)}, the first letter with the patient facts parse already read
+     * (null: read them here); a further letter, refused at parse anyway, has its own read.
+     */
+    public static List<ParsedMessage> perLetter(Document document, PatientFacts firstLetterPatient) {
+        return perLetter(document, firstLetterPatient, null);
+    }
+
+    /** As {@link #perLetter(Document, PatientFacts)}, the first letter also with the typed letter parse bound. */
+    public static List<ParsedMessage> perLetter(Document document, PatientFacts firstLetterPatient,
+                                                TypedLetter firstLetterTyped) {
         Element root = document.getDocumentElement();
         if (root == null) {
-            return List.of(new ParsedMessage(document, null));
+            return List.of(new ParsedMessage(document, null, PatientFacts.NONE));
         }
         List<ParsedMessage> views = new ArrayList<>();
         for (Element letter : MessageKind.letterElements(root)) {
-            views.add(new ParsedMessage(document, letter));
+            boolean first = views.isEmpty();
+            PatientFacts patient = first && firstLetterPatient != null ? firstLetterPatient : PatientReader.read(letter);
+            views.add(new ParsedMessage(document, letter, patient, first ? firstLetterTyped : null));
         }
         return views.isEmpty() ? List.of(new ParsedMessage(document, null)) : views;
     }
@@ -55,6 +89,22 @@ public final class ParsedMessage {
     /** The letter element (ClinicalEmail, MunicipalReferral, ...), empty when the message has none. */
     public Optional<Element> letter() {
         return Optional.ofNullable(letter);
+    }
+
+    /** The letter's patient: CPR number, birth date, sex, residence municipality, postcode. */
+    public PatientFacts patient() {
+        return patient;
+    }
+
+    /**
+     * The letter read into its namespace's generated JAXB classes (e.g. {@code medcom2017.MunicipalReferral}),
+     * bound to this DOM; parse's binding when it passed one, else bound once here.
+     */
+    public TypedLetter typed() {
+        if (typed == null) {
+            typed = letter == null ? TypedLetter.NONE : LetterBinder.bind(letter);
+        }
+        return typed;
     }
 
     /** The Envelope element under Emessage, empty when the message has none. */

@@ -1,13 +1,11 @@
 package dk.region.medcom.gateway.validate.rules;
 
-import dk.region.medcom.gateway.message.Cpr;
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.PatientFacts;
 import dk.region.medcom.gateway.parse.xml.ParsedMessage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import org.w3c.dom.Element;
 
 /**
  * Patients under 18, by the birth date in their CPR number, belong to the children's pathway
@@ -24,18 +22,11 @@ final class ChildPathwayRule implements BusinessRule {
 
     @Override
     public List<Finding> check(ParsedMessage message) {
-        Optional<Element> cpr = message.find("Patient", "CivilRegistrationNumber");
-        if (cpr.isEmpty()) {
-            return List.of();
-        }
-        String number = ParsedMessage.textOf(cpr.get());
-        if (!Cpr.isTenDigits(number) || Cpr.UNKNOWN.equals(number)) {
-            return List.of();
-        }
+        PatientFacts patient = message.patient();
         LocalDate today = LocalDate.now(clock.withZone(DanishTime.ZONE));
-        return Cpr.birthDate(number)
-                .filter(born -> born.plusYears(18).isAfter(today))
-                .map(born -> List.of(ValidationCode.CHILD_PATHWAY.at(cpr.get())))
-                .orElse(List.of());
+        if (patient.birthDate() == null || !patient.birthDate().plusYears(18).isAfter(today)) {
+            return List.of(); // no birth date (unknown or not a date: CPR-DATE reports it), or an adult
+        }
+        return List.of(ValidationCode.CHILD_PATHWAY.at(patient.cprLocation(), ValidationCode.CHILD_PATHWAY.severity()));
     }
 }

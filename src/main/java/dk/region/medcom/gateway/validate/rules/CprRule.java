@@ -1,33 +1,32 @@
 package dk.region.medcom.gateway.validate.rules;
 
-import dk.region.medcom.gateway.message.Cpr;
+import dk.region.medcom.gateway.message.CprNumber;
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.PatientFacts;
 import dk.region.medcom.gateway.parse.xml.ParsedMessage;
-import java.util.ArrayList;
 import java.util.List;
-import org.w3c.dom.Element;
 
 /**
- * Every CPR number in a letter must start with a real birth date (CPR-DATE, an error); failing
+ * The patient's CPR number must start with a real birth date (CPR-DATE, an error); failing
  * modulus 11 is only a remark (CPR-MODULUS-11, INFO). {@code 0000000000} means "unknown" and is
- * accepted; a value that is not ten digits is the schema's business.
+ * accepted; a value that is not ten digits is the schema's business. The schemas put a CPR number
+ * only in Patient, so the parse-time patient facts hold the only one to check.
  */
 final class CprRule implements BusinessRule {
 
     @Override
     public List<Finding> check(ParsedMessage message) {
-        List<Finding> findings = new ArrayList<>();
-        for (Element element : message.descendants("CivilRegistrationNumber")) {
-            String cpr = ParsedMessage.textOf(element);
-            if (!Cpr.isTenDigits(cpr) || Cpr.UNKNOWN.equals(cpr)) {
-                continue;
-            }
-            if (Cpr.birthDate(cpr).isEmpty()) {
-                findings.add(ValidationCode.CPR_DATE.at(element));
-            } else if (!Cpr.passesModulus11(cpr)) {
-                findings.add(ValidationCode.CPR_MODULUS_11.at(element));
-            }
+        PatientFacts patient = message.patient();
+        CprNumber cpr = patient.cpr();
+        if (cpr == null || cpr.isUnknown()) {
+            return List.of();
         }
-        return findings;
+        if (patient.birthDate() == null) {
+            return List.of(ValidationCode.CPR_DATE.at(patient.cprLocation(), ValidationCode.CPR_DATE.severity()));
+        }
+        if (!cpr.passesModulus11()) {
+            return List.of(ValidationCode.CPR_MODULUS_11.at(patient.cprLocation(), ValidationCode.CPR_MODULUS_11.severity()));
+        }
+        return List.of();
     }
 }

@@ -1,6 +1,8 @@
 package dk.region.medcom.gateway.validate.rules;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.medcom2017.ConsentType;
+import dk.region.medcom.gateway.message.medcom2017.MunicipalReferral;
 import dk.region.medcom.gateway.parse.xml.ParsedMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,8 @@ import org.w3c.dom.Element;
 
 /**
  * A municipal referral may only be sent with the patient's consent (REF-CONSENT, an error, not a
- * warning) and must say which kind of referral it is (REF-KIND).
+ * warning) and must say which kind of referral it is (REF-KIND). Reads the typed letter: JAXB has
+ * already turned xs:boolean ("true", "1") and the ReferralKind code list into values.
  */
 final class ReferralConsentRule implements BusinessRule {
 
@@ -17,18 +20,23 @@ final class ReferralConsentRule implements BusinessRule {
 
     @Override
     public List<Finding> check(ParsedMessage message) {
-        if (!message.isLetter(MUNICIPAL_REFERRAL)) {
-            return List.of();
+        Optional<MunicipalReferral> typed = message.typed().as(MunicipalReferral.class);
+        if (typed.isEmpty()) {
+            return List.of(); // another letter, or a MunicipalReferral of no namespace the gateway has a schema for
         }
+        MunicipalReferral referral = typed.get();
         Element letter = message.letter().orElseThrow();
         List<Finding> findings = new ArrayList<>();
-        Optional<Element> given = message.find("Consent", "ConsentGiven");
-        if (given.isEmpty()) {
-            findings.add(ValidationCode.REFERRAL_CONSENT.at(message.find("Consent").orElse(letter)));
-        } else if (!isTrue(ParsedMessage.textOf(given.get()))) {
-            findings.add(ValidationCode.REFERRAL_CONSENT.at(given.get()));
+        ConsentType consent = referral.getConsent();
+        if (consent == null) {
+            findings.add(ValidationCode.REFERRAL_CONSENT.at(letter));
+        } else if (!consent.isConsentGiven()) {
+            Element consentElement = message.typed().elementOf(consent).orElse(letter);
+            findings.add(ValidationCode.REFERRAL_CONSENT.at(
+                    ParsedMessage.child(consentElement, "ConsentGiven").orElse(consentElement)));
         }
-        if (message.text("ReferralKind").isEmpty()) {
+        if (referral.getReferralKind() == null && message.text("ReferralKind").isEmpty()) {
+            // an unknown kind is the code list's (schema) error; REF-KIND is for a referral that names none
             findings.add(ValidationCode.REFERRAL_KIND.at(letter));
         }
         return findings;

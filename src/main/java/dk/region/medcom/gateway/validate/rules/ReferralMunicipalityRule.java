@@ -20,7 +20,7 @@ final class ReferralMunicipalityRule implements BusinessRule {
             return List.of();
         }
         Optional<Element> receiver = message.find("Receiver", "Identifier");
-        Optional<String> residence = message.text("ResidenceMunicipalityCode");
+        Optional<String> residence = message.patient().residence(); // read once at parse
         if (receiver.isEmpty() || residence.isEmpty() || ParsedMessage.textOf(receiver.get()).equals(residence.get())) {
             return List.of();
         }

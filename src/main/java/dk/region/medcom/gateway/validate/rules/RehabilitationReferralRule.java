@@ -1,9 +1,12 @@
 package dk.region.medcom.gateway.validate.rules;
 
 import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.medcom2017.MunicipalReferral;
+import dk.region.medcom.gateway.message.medcom2017.ReferralKindType;
 import dk.region.medcom.gateway.parse.xml.ParsedMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.w3c.dom.Element;
 
 /**
@@ -13,28 +16,29 @@ import org.w3c.dom.Element;
  */
 final class RehabilitationReferralRule implements BusinessRule {
 
-    static final String REHABILITATION = "rehabilitering";
-
     @Override
     public List<Finding> check(ParsedMessage message) {
-        if (!message.isLetter(ReferralConsentRule.MUNICIPAL_REFERRAL)
-                || !REHABILITATION.equals(message.text("ReferralKind").orElse(""))) {
+        Optional<MunicipalReferral> typed = message.typed().as(MunicipalReferral.class);
+        if (typed.isEmpty() || typed.get().getReferralKind() != ReferralKindType.REHABILITERING) {
             return List.of();
         }
+        MunicipalReferral referral = typed.get();
         Element letter = message.letter().orElseThrow();
         List<Finding> findings = new ArrayList<>();
         if (!anyItemNeedsSupport(message)) {
-            findings.add(ValidationCode.REHABILITATION_NEED.at(message.find("NeedsAssessment").orElse(letter)));
+            findings.add(ValidationCode.REHABILITATION_NEED.at(
+                    message.typed().elementOf(referral.getNeedsAssessment()).orElse(letter)));
         }
-        if (message.find("Diagnosis").isEmpty()) {
+        if (referral.getDiagnosis().isEmpty()) {
             findings.add(ValidationCode.REHABILITATION_DIAGNOSIS.at(letter));
         }
-        if (message.find("HospitalContact").isEmpty()) {
+        if (referral.getHospitalContact() == null) {
             findings.add(ValidationCode.REHABILITATION_CONTACT.at(letter));
         }
         return findings;
     }
 
+    // DOM, not JAXB: the six needs areas are six generated Item classes with no common type; one walk over NeedsSupport reads them all
     private static boolean anyItemNeedsSupport(ParsedMessage message) {
         return message.find("NeedsAssessment").stream()
                 .flatMap(assessment -> ParsedMessage.descendantsOf(assessment, "NeedsSupport").stream())
