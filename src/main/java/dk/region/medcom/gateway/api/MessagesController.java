@@ -109,18 +109,20 @@ class MessagesController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the journal; newest first, pages counted from 0")
+    @Operation(summary = "Search the journal; newest first, pages counted from 0; a sender finds only messages"
+            + " from its own location numbers")
     ResponseEntity<Page<MessageSummary>> search(
             @RequestParam(required = false) String letterId, @RequestParam(required = false) String envelopeId,
             @RequestParam(required = false) String sender, @RequestParam(required = false) String receiver,
             @RequestParam(required = false) String municipality, @RequestParam(required = false) String type,
             @RequestParam(required = false) String state, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size) {
+            @RequestParam(required = false) String size, Authentication caller) {
         // read here, not by Spring's binding, so that a 400 names the parameter and what it takes
         SearchParameters.Query query = SearchParameters.read(letterId, envelopeId, sender, receiver, municipality, type,
                 state, from, to, page, size);
-        return ResponseEntity.ok(search.search(query.criteria(), query.page(), query.size()));
+        SearchCriteria criteria = senders.scope(caller).map(query.criteria()::within).orElse(query.criteria());
+        return ResponseEntity.ok(search.search(criteria, query.page(), query.size()));
     }
 
     @GetMapping("/unacknowledged")

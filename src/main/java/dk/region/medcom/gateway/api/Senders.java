@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * Who a sender is: an HTTP user with role {@code sender} sends only as the location numbers
  * {@code gateway.users.<name>.location-numbers} binds it to, and reads only messages sent from
- * them. The sender is read from the message itself (the Letter's Sender/EANIdentifier, and for
+ * them, in the API and in the console. The sender is read from the message itself (the Letter's Sender/EANIdentifier, and for
  * EDIFACT also the UNB sender), with the parse stage's own readers. Operators send as anyone.
  */
 @Component
-class Senders {
+public class Senders {
 
     private final GatewayUsers users;
     private final MessageParser parser;
@@ -65,7 +65,7 @@ class Senders {
      * message came from one of its location numbers (read from the original while the parse stage
      * has not yet recorded the sender).
      */
-    boolean mayRead(Authentication caller, JournalEntry entry, Supplier<Optional<byte[]>> original) {
+    public boolean mayRead(Authentication caller, JournalEntry entry, Supplier<Optional<byte[]>> original) {
         if (!isSenderOnly(caller)) {
             return true;
         }
@@ -75,6 +75,14 @@ class Senders {
         }
         Set<String> claimed = original.get().map(this::sendersOf).orElse(Set.of());
         return !claimed.isEmpty() && allowed.containsAll(claimed);
+    }
+
+    /**
+     * The sender location numbers whose messages {@code caller} may find: empty (no limit) for
+     * operators, auditors and viewers; a sender-only user's own location numbers otherwise.
+     */
+    public Optional<Set<String>> scope(Authentication caller) {
+        return isSenderOnly(caller) ? Optional.of(users.locationNumbers(caller.getName())) : Optional.empty();
     }
 
     /** The sender location numbers a message names: the letter's, and for EDIFACT the interchange's. */
@@ -95,7 +103,8 @@ class Senders {
     }
 
     private static boolean isSenderOnly(Authentication caller) {
-        return hasRole(caller, "ROLE_sender") && !isOperator(caller) && !hasRole(caller, "ROLE_auditor");
+        return hasRole(caller, "ROLE_sender") && !isOperator(caller) && !hasRole(caller, "ROLE_auditor")
+                && !hasRole(caller, "ROLE_viewer");
     }
 
     private static boolean hasRole(Authentication caller, String role) {

@@ -2,10 +2,12 @@ package dk.region.medcom.gateway.console;
 
 import dk.region.medcom.gateway.api.Refusal;
 import dk.region.medcom.gateway.api.SearchParameters;
+import dk.region.medcom.gateway.api.Senders;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalEntry;
 import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.journal.search.JournalSearch;
+import dk.region.medcom.gateway.journal.search.SearchCriteria;
 import dk.region.medcom.gateway.message.TrackingId;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
  * The console's pages: the dashboard ({@code /}), the message list ({@code /messages}, the same
  * query parameters as {@code GET /api/messages}, so a search is a bookmark) and one message
  * ({@code /messages/{trackingId}}: identifiers, parties, timeline with each stage's findings).
+ * A sender-only user sees the messages from its own location numbers, as in the API.
  */
 @Controller
 class ConsolePages {
@@ -39,11 +44,13 @@ class ConsolePages {
 
     private final JournalSearch search;
     private final Journal journal;
+    private final Senders senders;
     private final Clock clock;
 
-    ConsolePages(JournalSearch search, Journal journal, Clock clock) {
+    ConsolePages(JournalSearch search, Journal journal, Senders senders, Clock clock) {
         this.search = search;
         this.journal = journal;
+        this.senders = senders;
         this.clock = clock;
     }
 
@@ -53,12 +60,14 @@ class ConsolePages {
     }
 
     @GetMapping("/")
-    String dashboard(Model model) {
+    String dashboard(Authentication user, Model model) {
         Instant now = clock.instant();
-        model.addAttribute("lastHour", Tally.of(search.countsSince(now.minus(Duration.ofHours(1)))));
-        model.addAttribute("lastDay", Tally.of(search.countsSince(now.minus(Duration.ofDays(1)))));
+        Set<String> scope = senders.scope(user).orElse(null);
+        model.addAttribute("lastHour", Tally.of(search.countsSince(now.minus(Duration.ofHours(1)), scope)));
+        model.addAttribute("lastDay", Tally.of(search.countsSince(now.minus(Duration.ofDays(1)), scope)));
         model.addAttribute("outcomes", OUTCOMES);
-        model.addAttribute("overdueReceipts", search.unacknowledged(Duration.ofHours(24)).size());
+        model.addAttribute("overdueReceipts", search.unacknowledged(Duration.ofHours(24)).stream()
+                .filter(m -> scope == null || scope.contains(m.senderLocation())).count());
         model.addAttribute("now", now);
         return "console/dashboard";
     }
@@ -69,7 +78,7 @@ class ConsolePages {
                     @RequestParam(required = false) String municipality, @RequestParam(required = false) String type,
                     @RequestParam(required = false) String state, @RequestParam(required = false) String from,
                     @RequestParam(required = false) String to, @RequestParam(required = false) String page,
-                    @RequestParam(required = false) String size, Model model) {
+                    @RequestParam(required = false) String size, Authentication user, Model model) {
         Map<String, String> asked = new LinkedHashMap<>();
         asked.put("letterId", letterId);
         asked.put("envelopeId", envelopeId);
@@ -85,7 +94,8 @@ class ConsolePages {
         try {
             SearchParameters.Query query = SearchParameters.read(letterId, envelopeId, sender, receiver, municipality,
                     type, state, from, to, page, size);
-            model.addAttribute("result", search.search(query.criteria(), query.page(), query.size()));
+            SearchCriteria criteria = senders.scope(user).map(query.criteria()::within).orElse(query.criteria());
+            model.addAttribute("result", search.search(criteria, query.page(), query.size()));
         } catch (Refusal refused) {
             model.addAttribute("refused", refused.getMessage());
         }
@@ -93,8 +103,9 @@ class ConsolePages {
     }
 
     @GetMapping("/messages/{id}")
-    String message(@PathVariable String id, Model model) {
-        Optional<JournalEntry> entry = TrackingId.parse(id).flatMap(journal::find);
+    String message(@PathVariable String id, Authentication user, Model model) {
+        Optional<JournalEntry> entry = TrackingId.parse(id).flatMap(trackingId -> journal.find(trackingId)
+                .filter(found -> senders.mayRead(user, found, () -> journal.original(trackingId))));
         if (entry.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no message with that tracking id");
         }

@@ -56,7 +56,8 @@ class SecurityConfiguration {
 
     /**
      * The operations console: form login with a session and CSRF tokens (a browser sends cookies by
-     * itself, so every change needs the token). Operators, auditors and viewers may read it.
+     * itself, so every change needs the token). Operators, auditors and viewers read it all; a sender
+     * reads the messages from its own location numbers.
      */
     @Bean
     @Order(1)
@@ -65,7 +66,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/console/**").permitAll()
-                        .anyRequest().hasAnyRole(OPERATOR, AUDITOR, VIEWER))
+                        .anyRequest().hasAnyRole(OPERATOR, AUDITOR, VIEWER, SENDER))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
@@ -91,8 +92,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/messages/search-by-cpr").hasRole(AUDITOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/messages/*/*").hasRole(OPERATOR)
-                        .requestMatchers(HttpMethod.GET, "/api/messages", "/api/messages/unacknowledged")
-                        .hasAnyRole(OPERATOR, AUDITOR)
+                        // a sender's search is limited to its own location numbers (Senders.scope)
+                        .requestMatchers(HttpMethod.GET, "/api/messages").hasAnyRole(OPERATOR, AUDITOR, SENDER)
+                        .requestMatchers(HttpMethod.GET, "/api/messages/unacknowledged").hasAnyRole(OPERATOR, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/messages/*").hasAnyRole(SENDER, OPERATOR, AUDITOR)
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(Customizer.withDefaults())

@@ -100,10 +100,28 @@ class ConsoleTests extends GatewayTestSupport {
         auditor.logIn("auditor", "demo-auditor");
         assertThat(auditor.get("/").statusCode()).isEqualTo(200);
 
+    }
+
+    /** Issue #18: a sender sees in the console only the messages from its own location numbers. */
+    @Test
+    void aSenderSeesOnlyItsOwnMessages() {
+        String ownEnvelope = uniqueEnvelopeId();
+        String own = postAndAwait("sender", "demo-sender", sampleWithEnvelopeId(VALID_XDIS91, ownEnvelope), "DELIVERED");
+        String otherEnvelope = uniqueEnvelopeId();
+        String other = postAndAwait("operator", "demo-operator",
+                ApiTestsSamples.from(sampleWithEnvelopeId(VALID_XDIS91, otherEnvelope), OTHER_SENDER), null);
+
         ConsoleBrowser sender = new ConsoleBrowser(port);
         assertThat(sender.logIn("sender", "demo-sender").statusCode()).isEqualTo(302);
-        assertThat(sender.get("/messages").statusCode()).as("senders follow their letters through the API")
-                .isEqualTo(403);
+        String list = sender.get("/messages?size=500").body();
+        assertThat(list).contains("/messages/" + own).doesNotContain("/messages/" + other);
+        assertThat(sender.get("/messages?envelopeId=" + otherEnvelope).body()).contains("0 messages");
+        assertThat(sender.get("/messages/" + own).statusCode()).isEqualTo(200);
+        assertThat(sender.get("/messages/" + other).statusCode()).as("another sender's message").isEqualTo(404);
+
+        ConsoleBrowser operator = new ConsoleBrowser(port);
+        operator.logIn("operator", "demo-operator");
+        assertThat(operator.get("/messages/" + other).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -128,15 +146,31 @@ class ConsoleTests extends GatewayTestSupport {
     }
 
     private String postAndAwait(String envelope, String state) {
+        return postAndAwait("sender", "demo-sender", sampleWithEnvelopeId(VALID_XDIS91, envelope), state);
+    }
+
+    /** Posts as {@code user} and waits for {@code state} (null: until the journal knows the sender). */
+    private String postAndAwait(String user, String password, byte[] message, String state) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_XML);
-        ResponseEntity<JsonNode> posted = http.withBasicAuth("sender", "demo-sender").postForEntity("/api/messages",
-                new HttpEntity<>(sampleWithEnvelopeId(VALID_XDIS91, envelope), headers), JsonNode.class);
+        ResponseEntity<JsonNode> posted = http.withBasicAuth(user, password).postForEntity("/api/messages",
+                new HttpEntity<>(message, headers), JsonNode.class);
         assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         String id = posted.getBody().path("trackingId").asText();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(
                 () -> http.withBasicAuth("operator", "demo-operator").getForObject("/api/messages/" + id, JsonNode.class),
-                e -> e != null && state.equals(e.path("state").asText()));
+                e -> e != null && (state == null ? e.path("senderLocation").isTextual() : state.equals(e.path("state").asText())));
         return id;
+    }
+
+    /** A location number in the directory that the demo sender is not bound to. */
+    private static final String OTHER_SENDER = "5790001000035";
+
+    private static final class ApiTestsSamples {
+        static byte[] from(byte[] sample, String senderLocation) {
+            String xml = new String(sample, java.nio.charset.StandardCharsets.UTF_8);
+            return xml.replaceFirst("(<Sender>\\s*<EANIdentifier>)[^<]*", "$1" + senderLocation)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 }

@@ -32,7 +32,7 @@ class ApiTests extends GatewayTestSupport {
         assertThat(http.getForEntity("/api/messages", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.withBasicAuth("operator", "wrong").getForEntity("/api/messages", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(as(http, SENDER).getForEntity("/api/messages", String.class).getStatusCode())
+        assertThat(as(http, SENDER).getForEntity("/api/messages/unacknowledged", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as(http, OPERATOR).postForEntity("/api/messages/search-by-cpr",
                 Map.of("cpr", SAMPLE_CPR, "reason", "a good reason for looking"), String.class).getStatusCode())
@@ -41,6 +41,23 @@ class ApiTests extends GatewayTestSupport {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as(http, SENDER).postForEntity("/api/messages/" + dk.region.medcom.gateway.message.TrackingId.newId()
                 + "/resend", null, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** Issue #18: a sender finds its own messages in the search, and only those. */
+    @Test
+    void aSendersSearchFindsOnlyMessagesFromItsOwnLocationNumbers() {
+        String marker = uniqueEnvelopeId();
+        String own = deliver(marker);
+        String otherMarker = uniqueEnvelopeId();
+        String other = postAs(OPERATOR, sampleFrom(EntryPointsTests.VALID_XDIS91, otherMarker, DISABLED_RECIPIENT));
+
+        JsonNode asSender = as(http, SENDER).getForObject("/api/messages?from=2020-01-01&size=500", JsonNode.class);
+        assertThat(asSender.path("items").findValuesAsText("trackingId")).contains(own).doesNotContain(other);
+        assertThat(asSender.path("items").findValuesAsText("senderLocation")).doesNotContain(DISABLED_RECIPIENT);
+        assertThat(as(http, SENDER).getForObject("/api/messages?envelopeId=" + otherMarker, JsonNode.class)
+                .path("total").asInt()).isZero();
+        assertThat(as(http, OPERATOR).getForObject("/api/messages?envelopeId=" + otherMarker, JsonNode.class)
+                .path("total").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -196,6 +213,23 @@ class ApiTests extends GatewayTestSupport {
         assertThat(handled.path("handledAt").isNull()).isFalse();
         assertThat(as(http, OPERATOR).postForEntity("/api/messages/" + id + "/release", null, String.class)
                 .getStatusCode()).as("only quarantined messages are released").isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    /** The sample with another Sender location number (and envelope identifier). */
+    static byte[] sampleFrom(String relative, String envelopeId, String senderLocation) {
+        String xml = new String(sampleWithEnvelopeId(relative, envelopeId), java.nio.charset.StandardCharsets.UTF_8);
+        return xml.replaceFirst("(<Sender>\\s*<EANIdentifier>)[^<]*", "$1" + senderLocation)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String postAs(String[] user, byte[] message) {
+        ResponseEntity<JsonNode> posted = as(http, user).postForEntity("/api/messages", post(message), JsonNode.class);
+        assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = posted.getBody().path("trackingId").asText();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(
+                () -> as(http, OPERATOR).getForObject("/api/messages/" + id, JsonNode.class),
+                e -> e != null && e.path("senderLocation").isTextual());
+        return id;
     }
 
     private String deliver(String envelopeId) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -73,6 +74,14 @@ public class JournalSearch {
             where.add("received_at < :to");
             params.put("to", Timestamp.from(criteria.to()));
         }
+        if (criteria.senderScope() != null) {
+            if (criteria.senderScope().isEmpty()) {
+                where.add("1 = 0");
+            } else {
+                where.add("sender_location in (:senderScope)");
+                params.put("senderScope", List.copyOf(criteria.senderScope()));
+            }
+        }
         return new Filter(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
     }
 
@@ -93,12 +102,15 @@ public class JournalSearch {
     public record Count(MessageState state, String receivedType, long messages) {
     }
 
-    /** Messages received since {@code since}, counted by state and type as received: from message_received_idx. */
-    public List<Count> countsSince(Instant since) {
-        return jdbc.sql("""
-                        select state, message_type, message_format, count(*) as messages from message
-                        where received_at >= :since group by state, message_type, message_format""")
-                .param("since", Timestamp.from(since))
+    /**
+     * Messages received since {@code since}, counted by state and type as received: from
+     * message_received_idx. {@code senderScope} as in {@link SearchCriteria} (null: every sender).
+     */
+    public List<Count> countsSince(Instant since, Set<String> senderScope) {
+        Filter filter = filter(new SearchCriteria(null, null, null, null, null, null, null, since, null, senderScope));
+        return jdbc.sql("select state, message_type, message_format, count(*) as messages from message" + filter.where()
+                        + " group by state, message_type, message_format")
+                .params(filter.params())
                 .query((rs, n) -> new Count(MessageState.valueOf(rs.getString("state")),
                         MessageSummary.asReceived(rs.getString("message_type"), rs.getString("message_format")),
                         rs.getLong("messages")))
