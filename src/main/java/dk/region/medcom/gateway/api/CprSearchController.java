@@ -1,5 +1,6 @@
 package dk.region.medcom.gateway.api;
 
+import dk.region.medcom.gateway.journal.audit.BodyViewAudit;
 import dk.region.medcom.gateway.journal.search.CprSearch;
 import dk.region.medcom.gateway.journal.MessageSummary;
 import dk.region.medcom.gateway.journal.search.Page;
@@ -28,9 +29,11 @@ class CprSearchController {
     static final int MAX_REASON_LENGTH = 500;
 
     private final CprSearch cprSearch;
+    private final BodyViewAudit bodyViews;
 
-    CprSearchController(CprSearch cprSearch) {
+    CprSearchController(CprSearch cprSearch, BodyViewAudit bodyViews) {
         this.cprSearch = cprSearch;
+        this.bodyViews = bodyViews;
     }
 
     record CprSearchRequest(String cpr, String reason) {
@@ -59,5 +62,15 @@ class CprSearchController {
             return ResponseEntity.badRequest().build();
         }
         return ResponseEntity.ok(cprSearch.auditLog(page, size));
+    }
+
+    @GetMapping("/api/audit/body-views")
+    @Operation(summary = "Who read which message's contents (API and console), newest first")
+    ResponseEntity<Page<BodyViewAudit.BodyView>> bodyViews(@RequestParam(defaultValue = "0") int page,
+                                                           @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > MessagesController.MAX_PAGE_SIZE) {
+            return ResponseEntity.badRequest().build();
+        }
+        return ResponseEntity.ok(bodyViews.views(page, size));
     }
 }

@@ -8,6 +8,7 @@ import dk.region.medcom.gateway.journal.JournalEntry;
 import dk.region.medcom.gateway.journal.JournalProperties;
 import dk.region.medcom.gateway.journal.search.JournalSearch;
 import dk.region.medcom.gateway.journal.JournalWriter;
+import dk.region.medcom.gateway.journal.audit.BodyViewAudit;
 import dk.region.medcom.gateway.journal.MessageSummary;
 import dk.region.medcom.gateway.journal.search.Page;
 import dk.region.medcom.gateway.journal.search.SearchCriteria;
@@ -53,10 +54,11 @@ class MessagesController {
     private final MemoryBudget budget;
     private final Senders senders;
     private final JournalWriter journalWriter;
+    private final BodyViewAudit audit;
 
     MessagesController(ProducerTemplate producer, Journal journal, JournalSearch search,
                        JournalProperties journalProperties, IngestProperties limits, MemoryBudget budget,
-                       Senders senders, JournalWriter journalWriter) {
+                       Senders senders, JournalWriter journalWriter, BodyViewAudit audit) {
         this.producer = producer;
         this.journal = journal;
         this.search = search;
@@ -65,6 +67,7 @@ class MessagesController {
         this.budget = budget;
         this.senders = senders;
         this.journalWriter = journalWriter;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -138,7 +141,7 @@ class MessagesController {
         return TrackingId.parse(id)
                 .flatMap(trackingId -> journal.find(trackingId)
                         .filter(entry -> senders.mayRead(caller, entry, () -> journal.original(trackingId)))
-                        .map(entry -> Senders.isOperator(caller) ? withBodies(entry) : MessageView.of(entry)))
+                        .map(entry -> Senders.isOperator(caller) ? withBodies(entry, caller) : MessageView.of(entry)))
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
@@ -146,13 +149,14 @@ class MessagesController {
     /** One form of a message, decrypted, as its bytes (operators only: SecurityConfiguration). */
     @GetMapping("/{id}/bodies/{kind}")
     @Operation(summary = "One body of a message (ORIGINAL, XML, OUTBOUND), decrypted, as its bytes (operators only)")
-    ResponseEntity<byte[]> body(@PathVariable String id, @PathVariable String kind) {
+    ResponseEntity<byte[]> body(@PathVariable String id, @PathVariable String kind, Authentication caller) {
         Optional<BodyKind> bodyKind = Arrays.stream(BodyKind.values()).filter(k -> k.name().equals(kind)).findFirst();
         Optional<JournalEntry> entry = TrackingId.parse(id).flatMap(journal::find);
         if (bodyKind.isEmpty() || entry.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         try (MemoryBudget.Reservation held = hold(entry.get())) {
+            audit.viewed(caller.getName(), new TrackingId(entry.get().trackingId()), BodyViewAudit.Channel.API, null);
             byte[] bytes = journal.bodies(new TrackingId(entry.get().trackingId())).get(bodyKind.get());
             return bytes == null ? ResponseEntity.notFound().build()
                     : ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(bytes);
@@ -160,8 +164,9 @@ class MessagesController {
     }
 
     /** The bodies are decrypted within the memory budget, as the pipeline holds them: else 503, try again. */
-    private MessageView withBodies(JournalEntry entry) {
+    private MessageView withBodies(JournalEntry entry, Authentication caller) {
         try (MemoryBudget.Reservation held = hold(entry)) {
+            audit.viewed(caller.getName(), new TrackingId(entry.trackingId()), BodyViewAudit.Channel.API, null);
             return MessageView.withBodies(entry, journal.bodies(new TrackingId(entry.trackingId())));
         }
     }

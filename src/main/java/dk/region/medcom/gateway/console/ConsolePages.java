@@ -6,6 +6,8 @@ import dk.region.medcom.gateway.api.Senders;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalEntry;
 import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.journal.audit.BodyViewAudit;
+import dk.region.medcom.gateway.ingest.MemoryBudget;
 import dk.region.medcom.gateway.journal.search.JournalSearch;
 import dk.region.medcom.gateway.journal.search.SearchCriteria;
 import dk.region.medcom.gateway.message.TrackingId;
@@ -45,12 +47,17 @@ class ConsolePages {
     private final JournalSearch search;
     private final Journal journal;
     private final Senders senders;
+    private final BodyViewAudit audit;
+    private final MemoryBudget budget;
     private final Clock clock;
 
-    ConsolePages(JournalSearch search, Journal journal, Senders senders, Clock clock) {
+    ConsolePages(JournalSearch search, Journal journal, Senders senders, BodyViewAudit audit, MemoryBudget budget,
+                 Clock clock) {
         this.search = search;
         this.journal = journal;
         this.senders = senders;
+        this.audit = audit;
+        this.budget = budget;
         this.clock = clock;
     }
 
@@ -111,6 +118,33 @@ class ConsolePages {
         }
         model.addAttribute("entry", entry.get());
         return "console/message";
+    }
+
+    /**
+     * A message's contents, for operators: its forms side by side, findings marked at their place.
+     * The view is audited (who, when, why if given) before anything is decrypted.
+     */
+    @GetMapping("/messages/{id}/contents")
+    String contents(@PathVariable String id, @RequestParam(required = false) String reason, Authentication user,
+                    Model model) {
+        Optional<TrackingId> trackingId = TrackingId.parse(id);
+        Optional<JournalEntry> entry = trackingId.flatMap(journal::find);
+        if (entry.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no message with that tracking id");
+        }
+        try (MemoryBudget.Reservation held = budget.tryReserve(Math.max(entry.get().sizeBytes(), 0) * MemoryBudget.IN_PIPELINE)) {
+            if (held == null) {
+                throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                        "the gateway is holding as many messages as its memory allows; try again shortly");
+            }
+            audit.viewed(user.getName(), trackingId.get(), BodyViewAudit.Channel.CONSOLE, reason);
+            List<MessageContents.Form> forms = MessageContents.forms(entry.get(), journal.bodies(trackingId.get()));
+            model.addAttribute("entry", entry.get());
+            model.addAttribute("forms", forms);
+            model.addAttribute("findings", MessageContents.placed(entry.get(), forms));
+            model.addAttribute("views", audit.viewsOf(trackingId.get()));
+            return "console/contents";
+        }
     }
 
     /** Messages counted by state, by type and in all: one dashboard table. */

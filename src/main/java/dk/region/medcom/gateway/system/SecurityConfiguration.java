@@ -66,6 +66,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/console/**").permitAll()
+                        // a message's contents are personal data: operators only, and every view is audited
+                        .requestMatchers("/messages/*/contents").hasRole(OPERATOR)
                         .anyRequest().hasAnyRole(OPERATOR, AUDITOR, VIEWER, SENDER))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error"))

@@ -86,6 +86,11 @@ class ConsoleInBrowserTests extends GatewayTestSupport {
         assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains(envelope, "5790000100019");
         assertThat(browser.findElements(By.cssSelector("ol.timeline li"))).hasSizeGreaterThanOrEqualTo(6);
         screenshot("message");
+        browser.findElement(By.name("reason")).sendKeys("browser test");
+        browser.findElement(By.cssSelector("form.contents button")).click();
+        assertThat(browser.findElements(By.cssSelector("table.code tr"))).isNotEmpty();
+        screenshot("contents");
+        browser.navigate().back();
 
         browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/login?logout");

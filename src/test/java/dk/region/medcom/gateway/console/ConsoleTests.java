@@ -102,6 +102,38 @@ class ConsoleTests extends GatewayTestSupport {
 
     }
 
+    /** Issue #18: only operators read contents; the finding is marked at its line; every view is audited. */
+    @Test
+    void anOperatorReadsARejectedLettersContentsWithItsFindingMarkedAndTheViewIsAudited() {
+        String envelope = uniqueEnvelopeId();
+        String id = postAndAwait("sender", "demo-sender",
+                sampleWithEnvelopeId("xdis91/xdis91-invalid-subject-too-long.xml", envelope), "QUARANTINED");
+
+        ConsoleBrowser viewer = new ConsoleBrowser(port);
+        viewer.logIn("viewer", "demo-viewer");
+        assertThat(viewer.get("/messages/" + id).body()).doesNotContain("/contents", SAMPLE_CPR);
+        assertThat(viewer.get("/messages/" + id + "/contents").statusCode()).isEqualTo(403);
+
+        ConsoleBrowser operator = new ConsoleBrowser(port);
+        operator.logIn("operator", "demo-operator");
+        assertThat(operator.get("/messages/" + id).body()).contains("/messages/" + id + "/contents")
+                .doesNotContain(SAMPLE_CPR);
+        String reason = "support case " + envelope;
+        String contents = operator.get("/messages/" + id + "/contents?reason=" + reason.replace(' ', '+')).body();
+        assertThat(contents).contains("As received", envelope, "class=\"marked\"", "href=\"#original-");
+
+        JsonNode views = http.withBasicAuth("auditor", "demo-auditor")
+                .getForObject("/api/audit/body-views?size=500", JsonNode.class);
+        assertThat(views.path("items")).anySatisfy(view -> {
+            assertThat(view.path("trackingId").asText()).isEqualTo(id);
+            assertThat(view.path("username").asText()).isEqualTo("operator");
+            assertThat(view.path("channel").asText()).isEqualTo("CONSOLE");
+            assertThat(view.path("reason").asText()).isEqualTo(reason);
+        });
+        assertThat(http.withBasicAuth("operator", "demo-operator").getForEntity("/api/audit/body-views", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     /** Issue #18: a sender sees in the console only the messages from its own location numbers. */
     @Test
     void aSenderSeesOnlyItsOwnMessages() {

@@ -85,6 +85,12 @@ class ApiTests extends GatewayTestSupport {
         assertThat(asOperator.path("bodies").path("OUTBOUND").path("base64").asText()).isNotEmpty();
         assertThat(asOperator.path("history").findValuesAsText("stage"))
                 .startsWith("ingest", "parse", "validate", "route", "translate", "deliver");
+        assertThat(as(http, AUDITOR).getForObject("/api/audit/body-views?size=500", JsonNode.class).path("items"))
+                .as("the operator's view of the bodies is audited").anySatisfy(view -> {
+                    assertThat(view.path("trackingId").asText()).isEqualTo(id);
+                    assertThat(view.path("username").asText()).isEqualTo("operator");
+                    assertThat(view.path("channel").asText()).isEqualTo("API");
+                });
         JsonNode asSender = as(http, SENDER).getForObject("/api/messages/" + id, JsonNode.class);
         assertThat(asSender.path("state").asText()).isEqualTo("DELIVERED");
         assertThat(asSender.has("bodies")).isFalse();
