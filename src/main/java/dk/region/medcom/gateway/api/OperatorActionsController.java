@@ -13,9 +13,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An operator's actions on one message. */
+/** An operator's actions on one message, each with an optional comment that the history keeps. */
 @RestController
 @RequestMapping("/api/messages/{id}")
 @Tag(name = "operator actions", description = "Resend, release from quarantine, mark handled")
@@ -29,20 +30,23 @@ class OperatorActionsController {
 
     @PostMapping("/resend")
     @Operation(summary = "Send the stored original again as a new message with a new envelope identifier")
-    ResponseEntity<Map<String, String>> resend(@PathVariable String id, Authentication caller) {
-        return act(id, trackingId -> actions.resend(trackingId, caller.getName()), HttpStatus.ACCEPTED);
+    ResponseEntity<Map<String, String>> resend(@PathVariable String id, @RequestParam(required = false) String comment,
+                                              Authentication caller) {
+        return act(id, trackingId -> actions.resend(trackingId, caller.getName(), comment), HttpStatus.ACCEPTED);
     }
 
     @PostMapping("/release")
     @Operation(summary = "Run a quarantined message through the pipeline again, after a fix")
-    ResponseEntity<Map<String, String>> release(@PathVariable String id, Authentication caller) {
-        return act(id, trackingId -> actions.release(trackingId, caller.getName()), HttpStatus.ACCEPTED);
+    ResponseEntity<Map<String, String>> release(@PathVariable String id, @RequestParam(required = false) String comment,
+                                              Authentication caller) {
+        return act(id, trackingId -> actions.release(trackingId, caller.getName(), comment), HttpStatus.ACCEPTED);
     }
 
     @PostMapping("/handled")
     @Operation(summary = "Mark the message as dealt with outside the gateway")
-    ResponseEntity<Map<String, String>> handled(@PathVariable String id, Authentication caller) {
-        return act(id, trackingId -> actions.handled(trackingId, caller.getName()), HttpStatus.OK);
+    ResponseEntity<Map<String, String>> handled(@PathVariable String id, @RequestParam(required = false) String comment,
+                                              Authentication caller) {
+        return act(id, trackingId -> actions.handled(trackingId, caller.getName(), comment), HttpStatus.OK);
     }
 
     private static ResponseEntity<Map<String, String>> act(String id, Function<TrackingId, MessageActions.Outcome> action,

@@ -52,7 +52,8 @@ class SecurityConfiguration {
     static final String VIEWER = "viewer";
 
     /** The console's pages and their assets; everything else is the API's. */
-    static final String[] CONSOLE_PATHS = {"/", "/login", "/logout", "/messages", "/messages/**", "/console/**"};
+    static final String[] CONSOLE_PATHS = {"/", "/login", "/logout", "/messages", "/messages/**", "/actions",
+            "/console/**"};
 
     /**
      * The operations console: form login with a session and CSRF tokens (a browser sends cookies by
@@ -67,7 +68,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/console/**").permitAll()
                         // a message's contents are personal data: operators only, and every view is audited
-                        .requestMatchers("/messages/*/contents").hasRole(OPERATOR)
+                        .requestMatchers("/messages/*/contents", "/actions").hasRole(OPERATOR)
                         .anyRequest().hasAnyRole(OPERATOR, AUDITOR, VIEWER, SENDER))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error"))

@@ -62,6 +62,11 @@ final class ConsoleBrowser {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+        return postRaw(path, form);
+    }
+
+    /** A form post with the body as given (for fields that repeat, as ticked boxes do). */
+    HttpResponse<String> postRaw(String path, String form) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));

@@ -134,6 +134,50 @@ class ConsoleTests extends GatewayTestSupport {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    /** Issue #18: an action needs a comment and a confirmation, and the history says who and why. */
+    @Test
+    void anOperatorMarksASelectionHandledWithACommentAfterConfirming() {
+        String first = postAndAwait("sender", "demo-sender",
+                sampleWithEnvelopeId("xdis91/xdis91-invalid-subject-too-long.xml", uniqueEnvelopeId()), "QUARANTINED");
+        String second = postAndAwait("sender", "demo-sender",
+                sampleWithEnvelopeId("xdis91/xdis91-invalid-subject-too-long.xml", uniqueEnvelopeId()), "QUARANTINED");
+        ConsoleBrowser operator = new ConsoleBrowser(port);
+        operator.logIn("operator", "demo-operator");
+        String token = operator.csrfOn("/messages?state=QUARANTINED");
+        assertThat(operator.get("/messages?state=QUARANTINED").body()).contains("value=\"" + first + "\"", "name=\"comment\"");
+
+        String noComment = operator.postForm("/actions", java.util.Map.of("_csrf", token, "action", "HANDLED",
+                "ids", first, "comment", " ")).body();
+        assertThat(noComment).contains("Say why in the comment");
+
+        String comment = "phoned through to the ward " + uniqueEnvelopeId();
+        String form = "_csrf=" + token + "&action=HANDLED&comment=" + comment.replace(' ', '+') + "&ids=" + first + "&ids=" + second;
+        String confirm = operator.postRaw("/actions", form).body();
+        assertThat(confirm).contains("Mark handled: 2 messages", comment, "name=\"confirmed\" value=\"true\"", first, second);
+        assertThat(stateOf(first)).as("nothing happens before the confirmation").isEqualTo("QUARANTINED");
+
+        String done = operator.postRaw("/actions", form + "&confirmed=true").body();
+        assertThat(done).contains("Mark handled: 2 of 2 done");
+        for (String id : new String[] {first, second}) {
+            JsonNode entry = http.withBasicAuth("operator", "demo-operator").getForObject("/api/messages/" + id, JsonNode.class);
+            assertThat(entry.path("state").asText()).isEqualTo("HANDLED");
+            assertThat(entry.path("history").findValuesAsText("detail")).contains("handled by operator: " + comment);
+        }
+
+        ConsoleBrowser viewer = new ConsoleBrowser(port);
+        viewer.logIn("viewer", "demo-viewer");
+        assertThat(viewer.get("/messages?state=HANDLED").body()).doesNotContain("name=\"ids\"");
+        assertThat(viewer.postForm("/actions", java.util.Map.of("_csrf", viewer.csrfOn("/"), "action", "RESEND",
+                "ids", first, "comment", "not mine to do", "confirmed", "true")).statusCode()).isEqualTo(403);
+        assertThat(operator.postRaw("/actions", "action=RESEND&ids=" + first + "&comment=no+token&confirmed=true")
+                .statusCode()).as("an action without the CSRF token").isEqualTo(403);
+    }
+
+    private String stateOf(String id) {
+        return http.withBasicAuth("operator", "demo-operator").getForObject("/api/messages/" + id, JsonNode.class)
+                .path("state").asText();
+    }
+
     /** Issue #18: a sender sees in the console only the messages from its own location numbers. */
     @Test
     void aSenderSeesOnlyItsOwnMessages() {

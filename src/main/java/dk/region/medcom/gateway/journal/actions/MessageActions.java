@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.journal.actions;
 import dk.region.medcom.gateway.journal.JournalEntry;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.message.Excerpt;
 import dk.region.medcom.gateway.message.PipelineHeaders;
 import dk.region.medcom.gateway.message.TrackingId;
 import java.security.SecureRandom;
@@ -24,6 +25,8 @@ public class MessageActions {
 
     /** Artemis drops a second message with the same value of this property on the same address. */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /** The longest operator comment kept with an action. */
+    public static final int MAX_COMMENT = 500;
 
     private static final Set<MessageState> IN_FLIGHT = Set.of(MessageState.RECEIVED, MessageState.PARSED,
             MessageState.VALIDATED, MessageState.ROUTED, MessageState.TRANSLATED, MessageState.REJECTED,
@@ -58,7 +61,7 @@ public class MessageActions {
      * Sends the stored original again as a new message with a new envelope identifier (MedCom's
      * rule for a manual resend). The old message becomes RESENT and points at the new one.
      */
-    public Outcome resend(TrackingId id, String operator) {
+    public Outcome resend(TrackingId id, String operator, String comment) {
         Optional<JournalEntry> entry = journal.find(id);
         if (entry.isEmpty()) {
             return Outcome.refused(Outcome.Status.NOT_FOUND, "no such message");
@@ -76,7 +79,7 @@ public class MessageActions {
             return Outcome.refused(Outcome.Status.CONFLICT, "the original has no envelope identifier to replace");
         }
         TrackingId next = TrackingId.newId();
-        journal.resent(id, next, rewritten.get(), operator);
+        journal.resent(id, next, rewritten.get(), operator + because(comment));
         if (!enqueue(next, "resend", rewritten.get(), "resend:" + next.value())) {
             return Outcome.refused(Outcome.Status.UNAVAILABLE, "the broker did not take the message; try again");
         }
@@ -84,7 +87,7 @@ public class MessageActions {
     }
 
     /** Runs a quarantined message through the pipeline again, as it was received, under its own tracking id. */
-    public Outcome release(TrackingId id, String operator) {
+    public Outcome release(TrackingId id, String operator, String comment) {
         Optional<JournalEntry> entry = journal.find(id);
         if (entry.isEmpty()) {
             return Outcome.refused(Outcome.Status.NOT_FOUND, "no such message");
@@ -97,7 +100,7 @@ public class MessageActions {
         if (original.isEmpty()) {
             return Outcome.refused(Outcome.Status.CONFLICT, "the original is no longer kept");
         }
-        journal.mark(id, "release", MessageState.RELEASED, "released by " + operator);
+        journal.mark(id, "release", MessageState.RELEASED, "released by " + operator + because(comment));
         String attempt = Long.toString(System.currentTimeMillis());
         if (!enqueue(id, entry.get().source(), original.get(), "release:" + id.value() + ":" + attempt)) {
             journal.mark(id, "release", MessageState.QUARANTINED, "release failed: the broker did not take it");
@@ -108,7 +111,7 @@ public class MessageActions {
     }
 
     /** Marks a message as dealt with outside the gateway (e.g. a dead letter phoned through). */
-    public Outcome handled(TrackingId id, String operator) {
+    public Outcome handled(TrackingId id, String operator, String comment) {
         Optional<JournalEntry> entry = journal.find(id);
         if (entry.isEmpty()) {
             return Outcome.refused(Outcome.Status.NOT_FOUND, "no such message");
@@ -117,9 +120,18 @@ public class MessageActions {
             return Outcome.refused(Outcome.Status.CONFLICT, "the message is still " + entry.get().state());
         }
         if (entry.get().state() != MessageState.HANDLED) {
-            journal.mark(id, "operator", MessageState.HANDLED, "handled by " + operator);
+            journal.mark(id, "operator", MessageState.HANDLED, "handled by " + operator + because(comment));
         }
         return Outcome.done(id, entry.get().envelopeId());
+    }
+
+    /** The operator's comment as the history keeps it: bounded, never a CPR number. */
+    static String because(String comment) {
+        if (comment == null || comment.isBlank()) {
+            return "";
+        }
+        String kept = Excerpt.maskCpr(comment.strip().replaceAll("\\s+", " "));
+        return ": " + (kept.length() > MAX_COMMENT ? kept.substring(0, MAX_COMMENT) + "…" : kept);
     }
 
     private boolean enqueue(TrackingId id, String source, byte[] body, String duplicateId) {
