@@ -5,10 +5,13 @@ import dk.region.medcom.gateway.api.SearchParameters;
 import dk.region.medcom.gateway.api.Senders;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.JournalEntry;
+import dk.region.medcom.gateway.journal.JournalProperties;
+import dk.region.medcom.gateway.journal.MessageSummary;
 import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.journal.audit.BodyViewAudit;
 import dk.region.medcom.gateway.ingest.MemoryBudget;
 import dk.region.medcom.gateway.journal.search.JournalSearch;
+import dk.region.medcom.gateway.journal.search.Page;
 import dk.region.medcom.gateway.journal.search.SearchCriteria;
 import dk.region.medcom.gateway.message.TrackingId;
 import java.time.Clock;
@@ -49,10 +52,12 @@ class ConsolePages {
     private final Senders senders;
     private final BodyViewAudit audit;
     private final MemoryBudget budget;
+    private final Duration ackTimeout;
     private final Clock clock;
 
     ConsolePages(JournalSearch search, Journal journal, Senders senders, BodyViewAudit audit, MemoryBudget budget,
-                 Clock clock) {
+                 JournalProperties journalProperties, Clock clock) {
+        this.ackTimeout = journalProperties.ackTimeout();
         this.search = search;
         this.journal = journal;
         this.senders = senders;
@@ -73,10 +78,27 @@ class ConsolePages {
         model.addAttribute("lastHour", Tally.of(search.countsSince(now.minus(Duration.ofHours(1)), scope)));
         model.addAttribute("lastDay", Tally.of(search.countsSince(now.minus(Duration.ofDays(1)), scope)));
         model.addAttribute("outcomes", OUTCOMES);
-        model.addAttribute("overdueReceipts", search.unacknowledged(Duration.ofHours(24)).stream()
-                .filter(m -> scope == null || scope.contains(m.senderLocation())).count());
+        model.addAttribute("overdueReceipts", overdue(scope).size());
+        model.addAttribute("ackTimeout", shortly(ackTimeout));
         model.addAttribute("now", now);
         return "console/dashboard";
+    }
+
+    /** Delivered messages that asked for a receipt and got none within gateway.journal.ack-timeout. */
+    @GetMapping("/overdue")
+    String overdue(Authentication user, Model model) {
+        List<MessageSummary> overdue = overdue(senders.scope(user).orElse(null));
+        model.addAttribute("result", new Page<>(0, Math.max(overdue.size(), 1), overdue.size(), overdue));
+        model.addAttribute("asked", new LinkedHashMap<String, String>());
+        model.addAttribute("states", Arrays.asList(MessageState.values()));
+        model.addAttribute("current", "overdue");
+        model.addAttribute("ackTimeout", shortly(ackTimeout));
+        return "console/messages";
+    }
+
+    private List<MessageSummary> overdue(Set<String> scope) {
+        return search.unacknowledged(ackTimeout).stream()
+                .filter(m -> scope == null || scope.contains(m.senderLocation())).toList();
     }
 
     @GetMapping("/messages")
@@ -98,6 +120,7 @@ class ConsolePages {
         asked.put("to", to);
         model.addAttribute("asked", asked);
         model.addAttribute("states", Arrays.asList(MessageState.values()));
+        model.addAttribute("current", "messages");
         try {
             SearchParameters.Query query = SearchParameters.read(letterId, envelopeId, sender, receiver, municipality,
                     type, state, from, to, page, size);
@@ -145,6 +168,14 @@ class ConsolePages {
             model.addAttribute("views", audit.viewsOf(trackingId.get()));
             return "console/contents";
         }
+    }
+
+    /** A duration as people write it: 24 h, 5 min, 2 s. */
+    static String shortly(Duration duration) {
+        if (duration.toSeconds() % 3600 == 0) {
+            return duration.toHours() + " h";
+        }
+        return duration.toSeconds() % 60 == 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
     }
 
     /** Messages counted by state, by type and in all: one dashboard table. */

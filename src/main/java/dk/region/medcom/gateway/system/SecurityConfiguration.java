@@ -53,7 +53,7 @@ class SecurityConfiguration {
 
     /** The console's pages and their assets; everything else is the API's. */
     static final String[] CONSOLE_PATHS = {"/", "/login", "/logout", "/messages", "/messages/**", "/actions",
-            "/console/**"};
+            "/overdue", "/audit", "/audit/**", "/console/**"};
 
     /**
      * The operations console: form login with a session and CSRF tokens (a browser sends cookies by
@@ -69,6 +69,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/console/**").permitAll()
                         // a message's contents are personal data: operators only, and every view is audited
                         .requestMatchers("/messages/*/contents", "/actions").hasRole(OPERATOR)
+                        .requestMatchers("/audit", "/audit/**").hasRole(AUDITOR)
                         .anyRequest().hasAnyRole(OPERATOR, AUDITOR, VIEWER, SENDER))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error"))

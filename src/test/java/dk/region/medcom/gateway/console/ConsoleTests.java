@@ -178,6 +178,40 @@ class ConsoleTests extends GatewayTestSupport {
                 .path("state").asText();
     }
 
+    /** Issue #18: auditors search by CPR with a reason, see the search in the audit log; others cannot. */
+    @Test
+    void anAuditorSearchesByCprWithAReasonAndFindsTheSearchInTheAuditLog() {
+        String id = postAndAwait(uniqueEnvelopeId(), "DELIVERED");
+        ConsoleBrowser auditor = new ConsoleBrowser(port);
+        auditor.logIn("auditor", "demo-auditor");
+        String token = auditor.csrfOn("/audit");
+
+        assertThat(auditor.postForm("/audit/cpr-search", Map.of("_csrf", token, "cpr", SAMPLE_CPR, "reason", "short"))
+                .body()).contains("State the reason");
+        String reason = "complaint from the patient " + uniqueEnvelopeId();
+        String found = auditor.postForm("/audit/cpr-search", Map.of("_csrf", token, "cpr", "010190-4016", "reason", reason))
+                .body();
+        assertThat(found).contains("/messages/" + id, "010190-****").doesNotContain(SAMPLE_CPR, "010190-4016");
+        assertThat(auditor.get("/audit").body()).contains(reason, "auditor");
+
+        ConsoleBrowser operator = new ConsoleBrowser(port);
+        operator.logIn("operator", "demo-operator");
+        assertThat(operator.get("/audit").statusCode()).isEqualTo(403);
+        assertThat(operator.postForm("/audit/cpr-search", Map.of("_csrf", operator.csrfOn("/"), "cpr", SAMPLE_CPR,
+                "reason", "an operator is not an auditor")).statusCode()).isEqualTo(403);
+    }
+
+    /** Issue #18: a delivered letter whose receipt does not come within the timeout is on the overdue page. */
+    @Test
+    void aDeliveredLetterWithoutItsReceiptShowsAsOverdue() {
+        String id = postAndAwait(uniqueEnvelopeId(), "DELIVERED");
+        ConsoleBrowser operator = new ConsoleBrowser(port);
+        operator.logIn("operator", "demo-operator");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> operator.get("/overdue").body().contains("/messages/" + id));
+        assertThat(operator.get("/overdue").body()).contains("Receipts overdue", "none came within 2 s");
+    }
+
     /** Issue #18: a sender sees in the console only the messages from its own location numbers. */
     @Test
     void aSenderSeesOnlyItsOwnMessages() {
