@@ -53,10 +53,12 @@ class ConsolePages {
     private final BodyViewAudit audit;
     private final MemoryBudget budget;
     private final Duration ackTimeout;
+    private final GatewayStatus status;
     private final Clock clock;
 
     ConsolePages(JournalSearch search, Journal journal, Senders senders, BodyViewAudit audit, MemoryBudget budget,
-                 JournalProperties journalProperties, Clock clock) {
+                 JournalProperties journalProperties, GatewayStatus status, Clock clock) {
+        this.status = status;
         this.ackTimeout = journalProperties.ackTimeout();
         this.search = search;
         this.journal = journal;
@@ -79,6 +81,8 @@ class ConsolePages {
         model.addAttribute("lastDay", Tally.of(search.countsSince(now.minus(Duration.ofDays(1)), scope)));
         model.addAttribute("outcomes", OUTCOMES);
         model.addAttribute("overdueReceipts", overdue(scope).size());
+        // the gateway's parts are operations' business, not a sender's
+        model.addAttribute("status", scope == null ? status.now() : null);
         model.addAttribute("ackTimeout", shortly(ackTimeout));
         model.addAttribute("now", now);
         return "console/dashboard";

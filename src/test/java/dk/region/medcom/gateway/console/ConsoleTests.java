@@ -56,6 +56,8 @@ class ConsoleTests extends GatewayTestSupport {
         HttpResponse<String> dashboard = browser.get("/");
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("Received in the last hour", "XDIS91", "operator");
+        assertThat(dashboard.body()).as("queue depths, journal and routes").contains("medcom.inbound", "Broker",
+                "answers", "Routes", ">ingest-folder<", ">deliver<").doesNotContain("does not answer");
 
         HttpResponse<String> list = browser.get("/messages?envelopeId=" + envelope);
         assertThat(list.statusCode()).isEqualTo(200);
