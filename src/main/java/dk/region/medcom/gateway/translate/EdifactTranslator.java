@@ -2,6 +2,7 @@ package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +17,16 @@ public final class EdifactTranslator {
     private final XmlToEdifact toEdifact;
 
     private EdifactTranslator(MappingData mapping) {
-        Map<String, LetterMapping> letterMappings = Map.of(
+        Map<String, LetterMapping> letterMappings = new HashMap<>(Map.of(
                 "clinical-email", new ClinicalEmailMapping(mapping),
                 "receipt", new ReceiptMapping(mapping),
-                "hospital-referral", new HospitalReferralMapping(mapping));
+                "hospital-referral", new HospitalReferralMapping(mapping)));
+        Map<String, CodeList> codeLists = new HashMap<>();
         for (MessageType type : mapping.messageTypes) {
+            // a mapping with data of its own (mapping/<name>.yaml) runs on the engine
+            if (!letterMappings.containsKey(type.mapping()) && LetterSpec.exists(type.mapping())) {
+                letterMappings.put(type.mapping(), new MappedLetter(LetterSpec.load(type.mapping(), codeLists), mapping));
+            }
             if (!letterMappings.containsKey(type.mapping())) {
                 throw new IllegalStateException("message-types.csv names an unknown mapping: " + type.mapping());
             }

@@ -15,6 +15,8 @@ enum TranslationRule {
     UNREAD_DATA("EDI-MAP-UNREAD-DATA", Severity.ERROR,
             "segment %s %s element %s component %s holds data that the translation does not carry over",
             "segment %s %s element %s komponent %s indeholder data som oversættelsen ikke fører videre"),
+    CONFLICT("EDI-MAP-CONFLICT", Severity.ERROR,
+            "%s holds a value that differs from the one %s already has", "%s indeholder en værdi der afviger fra den %s allerede har"),
     MISSING("EDI-MAP-MISSING", Severity.ERROR, "%s is missing", "%s mangler"),
     CODE_UNKNOWN("EDI-MAP-CODE-UNKNOWN", Severity.ERROR,
             "%s holds a code that is not in code list %s", "%s indeholder en kode der ikke findes i kodelisten %s"),
