@@ -79,10 +79,12 @@ final class MappedLetter implements LetterMapping {
     }
 
     /** Matches units to items in order; an item may be skipped when optional and stays current while it repeats. */
-    private void match(List<Item> items, List<Unit> units, XmlNode context, Segment where, List<Finding> findings) {
+    private void match(List<Item> items, List<Unit> units, XmlNode context, Segment opening, List<Finding> findings) {
         int[] counts = new int[items.size()];
         int current = 0;
+        Segment last = opening;
         for (Unit unit : units) {
+            last = unit.segments().get(unit.segments().size() - 1);
             int found = -1;
             for (int k = current; k < items.size() && found < 0; k++) {
                 if (matches(items.get(k), unit)) {
@@ -98,18 +100,19 @@ final class MappedLetter implements LetterMapping {
                 }
                 continue;
             }
-            missing(items, counts, current, found, unit.first(), findings);
+            missing(items, counts, current, found, unit.first(), "before", findings);
             counts[found]++;
             apply(items.get(found), unit, context, findings);
             current = items.get(found).repeat() ? found : found + 1;
         }
-        missing(items, counts, current, items.size(), where, findings);
+        missing(items, counts, current, items.size(), last, "after", findings);
     }
 
-    private void missing(List<Item> items, int[] counts, int from, int to, Segment where, List<Finding> findings) {
+    /** Reports mandatory items that were never matched, located at the segment they belong before (or after). */
+    private static void missing(List<Item> items, int[] counts, int from, int to, Segment where, String side, List<Finding> findings) {
         for (int k = from; k < to; k++) {
             if (!items.get(k).optional() && counts[k] == 0) {
-                findings.add(TranslationRule.MISSING.at(where, "segment " + where.number() + " " + where.tag() + ": " + describe(items.get(k))));
+                findings.add(TranslationRule.MISSING.at(where, describe(items.get(k)) + " " + side + " segment " + where.number() + " " + where.tag()));
             }
         }
     }
@@ -283,10 +286,13 @@ final class MappedLetter implements LetterMapping {
         for (int e = 0; e < elements.length; e++) {
             List<Object> components = template.elements().get(e);
             List<String> values = new ArrayList<>();
+            boolean elementHasSlots = false;
+            boolean elementFilled = false;
             for (Object component : components) {
                 if (component instanceof Slot slot) {
                     String value = slotValue(slot, context, findings);
-                    filled |= value != null && !value.isEmpty();
+                    elementHasSlots = true;
+                    elementFilled |= value != null && !value.isEmpty();
                     if (slot.span() > 1) {
                         String[] parts = value == null ? new String[0] : value.split(":", -1);
                         for (int i = 0; i < slot.span(); i++) {
@@ -299,7 +305,9 @@ final class MappedLetter implements LetterMapping {
                     values.add((String) component);
                 }
             }
-            elements[e] = EdifactOut.composite(values.toArray(String[]::new));
+            filled |= elementFilled;
+            // the constants beside an absent value qualify it (CPR:IM, FO:): without the value the element is empty
+            elements[e] = elementHasSlots && !elementFilled ? "" : EdifactOut.composite(values.toArray(String[]::new));
         }
         if (template.hasSlots() && !filled) {
             if (!item.optional()) {
