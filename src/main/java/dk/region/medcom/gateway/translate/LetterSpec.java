@@ -19,7 +19,10 @@ import java.util.Map;
  * groups ({@code S01+01} ...). A template is written as the segment itself, e.g.
  * {@code NAD+PO+{Identifier}:{IdentifierCode|identifier-codes|span=2}++{OrganisationName}:::::US}:
  * literals are constants both ways, {@code {path|options}} a slot bound to an XML path relative to
- * the group's element. Immutable once read.
+ * the group's element. Slot options: a code list (a CSV under {@code mapping/}), {@code datetime},
+ * {@code date}, {@code cpr}, {@code required}, {@code max=N}, {@code length=N}, {@code span=N} (a
+ * code over N components), {@code default=X} (the XML value written when the XML has none).
+ * Immutable once read.
  */
 final class LetterSpec {
 
@@ -32,8 +35,16 @@ final class LetterSpec {
         DATE
     }
 
-    /** One {@code {path|options}} in a template. */
-    record Slot(String path, CodeList codes, Format format, int span, int maxLength, boolean cpr) {
+    /**
+     * One {@code {path|options}} in a template. A path starting with {@code $} names a property of
+     * the message type instead of XML ({@code $letter-type}): a constant that differs by type.
+     */
+    record Slot(String path, CodeList codes, Format format, int span, int maxLength, int length, boolean cpr, boolean required,
+                String defaultValue) {
+
+        boolean isVariable() {
+            return path.startsWith("$");
+        }
     }
 
     /** A segment template: per element, per component, a String literal or a {@link Slot}. */
@@ -59,23 +70,36 @@ final class LetterSpec {
         boolean repeat();
     }
 
-    /** A segment; {@code freeText} names the XML element of formatted text that FTX segments carry (then only tag and qualifier are templated). */
-    record SegmentItem(Template template, boolean optional, boolean repeat, String freeText) implements Item {
+    /**
+     * A segment. {@code freeText} names the XML element of formatted text that FTX segments carry
+     * in element 4, with the format code in element 2 (then only tag and qualifier are templated);
+     * {@code plainText} the element of plain text with breaks, carried in element 4 after the
+     * templated elements.
+     */
+    record SegmentItem(Template template, boolean optional, boolean repeat, String freeText, String plainText) implements Item {
     }
 
-    /** A MedCom segment group: the marker {@code Sxx+xx} followed by its segments, bound to an XML element (or the letter itself when xml is null). */
+    /**
+     * A segment group bound to an XML element (or to the context itself when xml is null). MedCom's
+     * groups open with a marker {@code Sxx+xx}; a group without a marker (CONTRL's UCM) is opened
+     * by its first segment and holds the segments after it that its other items match.
+     */
     record GroupItem(String marker, String xml, boolean optional, boolean repeat, List<Item> items) implements Item {
+
+        boolean marked() {
+            return marker != null;
+        }
 
         /** The group's first segment, which tells group instances with the same marker apart. */
         Template first() {
-            Item item = items.get(0);
-            return ((SegmentItem) item).template();
+            return ((SegmentItem) items.get(0)).template();
         }
     }
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
     final String name;
+    /** The letter element; null when it is the message type's (message-types.csv), as for receipts. */
     final String letterElement;
     /** XML path → envelope field: sender, recipient or message-reference. */
     final Map<String, String> envelope = new LinkedHashMap<>();
@@ -87,7 +111,7 @@ final class LetterSpec {
 
     private LetterSpec(String name, JsonNode root, Map<String, CodeList> codeLists) {
         this.name = name;
-        letterElement = required(root, "letter").asText();
+        letterElement = root.hasNonNull("letter") ? root.get("letter").asText() : null;
         root.path("envelope").fields().forEachRemaining(e -> envelope.put(e.getKey(), e.getValue().asText()));
         root.path("constants").fields().forEachRemaining(e -> constants.put(e.getKey(), e.getValue().asText()));
         root.path("order").fields().forEachRemaining(e -> {
@@ -130,14 +154,16 @@ final class LetterSpec {
         List<Item> items = new ArrayList<>();
         for (JsonNode node : list) {
             if (node.isTextual()) {
-                items.add(new SegmentItem(template(node.asText(), codeLists), false, false, null));
-            } else if (node.has("group")) {
-                items.add(new GroupItem(node.get("group").asText(), node.hasNonNull("xml") ? node.get("xml").asText() : null,
+                items.add(new SegmentItem(template(node.asText(), codeLists), false, false, null, null));
+            } else if (node.has("segments")) {
+                items.add(new GroupItem(node.hasNonNull("group") ? node.get("group").asText() : null,
+                        node.hasNonNull("xml") ? node.get("xml").asText() : null,
                         node.path("optional").asBoolean(), node.path("repeat").asBoolean(),
                         items(required(node, "segments"), codeLists)));
             } else {
                 items.add(new SegmentItem(template(required(node, "segment").asText(), codeLists), node.path("optional").asBoolean(),
-                        node.path("repeat").asBoolean(), node.hasNonNull("free-text") ? node.get("free-text").asText() : null));
+                        node.path("repeat").asBoolean(), node.hasNonNull("free-text") ? node.get("free-text").asText() : null,
+                        node.hasNonNull("plain-text") ? node.get("plain-text").asText() : null));
             }
         }
         if (items.isEmpty()) {
@@ -188,16 +214,24 @@ final class LetterSpec {
         Format format = Format.TEXT;
         int span = 1;
         int maxLength = 0;
+        int length = 0;
         boolean cpr = false;
+        boolean required = false;
+        String defaultValue = null;
         for (Iterator<String> it = List.of(options).subList(1, options.length).iterator(); it.hasNext(); ) {
             String option = it.next();
             switch (option) {
                 case "datetime" -> format = Format.DATETIME;
                 case "date" -> format = Format.DATE;
                 case "cpr" -> cpr = true;
+                case "required" -> required = true;
                 default -> {
                     if (option.startsWith("span=")) {
                         span = Integer.parseInt(option.substring(5));
+                    } else if (option.startsWith("default=")) {
+                        defaultValue = option.substring(8);
+                    } else if (option.startsWith("length=")) {
+                        length = Integer.parseInt(option.substring(7));
                     } else if (option.startsWith("max=")) {
                         maxLength = Integer.parseInt(option.substring(4));
                     } else {
@@ -206,6 +240,6 @@ final class LetterSpec {
                 }
             }
         }
-        return new Slot(options[0], codes, format, span, maxLength, cpr);
+        return new Slot(options[0], codes, format, span, maxLength, length, cpr, required, defaultValue);
     }
 }

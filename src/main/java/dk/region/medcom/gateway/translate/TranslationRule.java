@@ -33,6 +33,8 @@ enum TranslationRule {
     WRONG_LENGTH("EDI-MAP-LENGTH", Severity.ERROR, "%s must be exactly %s characters", "%s skal være præcis %s tegn"),
     TEXT_FORMAT("EDI-MAP-TEXT-FORMAT", Severity.WARNING,
             "unknown text format code, written as fixed font", "ukendt tekstformatkode, skrevet som fast skrift"),
+    TEXT_MARKUP("EDI-MAP-TEXT-MARKUP", Severity.ERROR,
+            "%s holds markup that no FTX format code expresses", "%s indeholder opmærkning som ingen FTX-formatkode udtrykker"),
     NOT_POSITIVE_INTEGER("EDI-MAP-NOT-POSITIVE-INTEGER", Severity.ERROR,
             "%s is not a positive whole number", "%s er ikke et positivt heltal"),
     NOT_LATIN1("EDI-MAP-NOT-LATIN1", Severity.ERROR,

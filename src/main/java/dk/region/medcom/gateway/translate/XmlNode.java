@@ -47,7 +47,16 @@ final class XmlNode {
         return node;
     }
 
+    /** Writes the letter: its own children in the order named under its name or under {@code letter}. */
+    void writeLetter(XmlOut out, Map<String, List<String>> order, FreeTextXml freeText) {
+        write(out, order, freeText, order.getOrDefault(name, order.get("letter")));
+    }
+
     void write(XmlOut out, Map<String, List<String>> order, FreeTextXml freeText) {
+        write(out, order, freeText, order.get(name));
+    }
+
+    private void write(XmlOut out, Map<String, List<String>> order, FreeTextXml freeText, List<String> names) {
         if (runs != null) {
             out.start(name);
             freeText.write(runs, out);
@@ -58,7 +67,6 @@ final class XmlNode {
             out.element(name, text);
             return;
         }
-        List<String> names = order.get(name);
         List<XmlNode> ordered = new ArrayList<>(children);
         if (names != null) {
             ordered.sort(Comparator.comparingInt(c -> names.indexOf(c.name) < 0 ? Integer.MAX_VALUE : names.indexOf(c.name)));
