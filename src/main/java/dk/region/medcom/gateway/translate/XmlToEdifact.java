@@ -70,11 +70,9 @@ final class XmlToEdifact {
             letterMappings.get(type.mapping()).toEdifact(type, letter, out, findings);
             out.segment("UNT", String.valueOf(out.segmentsSinceUnh() + 1), identifier);
         }
-        if (findings.stream().anyMatch(Finding::isError)) {
-            return new Translation(null, findings); // before UNZ, which StAEDI cannot write with a released character
-        }
         out.segment("UNZ", String.valueOf(letters.size()), envelopeElement.text("Identifier"));
-        return new Translation(out.toBytes(), findings);
+        boolean failed = findings.stream().anyMatch(Finding::isError);
+        return new Translation(failed ? null : out.toBytes(), findings);
     }
 
     private void writeUnb(XmlElement envelope, XmlElement firstLetter, List<Finding> findings, EdifactOut out) {
