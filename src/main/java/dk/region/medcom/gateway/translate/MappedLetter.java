@@ -10,7 +10,10 @@ import dk.region.medcom.gateway.translate.LetterSpec.SegmentItem;
 import dk.region.medcom.gateway.translate.LetterSpec.Slot;
 import dk.region.medcom.gateway.translate.LetterSpec.Template;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -343,7 +346,16 @@ final class MappedLetter implements LetterMapping {
 
     @Override
     public void toEdifact(MessageType type, XmlElement letter, EdifactOut out, List<Finding> findings) {
-        new Writing(type, out, findings).write(spec.body, letter);
+        Writing writing = new Writing(type, out, findings);
+        // what the envelope and the type's constants carry is read by XmlToEdifact or fixed by the type
+        for (String path : spec.envelope.keySet()) {
+            writing.taken(element(letter, path));
+        }
+        for (String path : spec.constants.keySet()) {
+            writing.taken(element(letter, path));
+        }
+        writing.write(spec.body, letter);
+        writing.reportUnread(letter);
     }
 
     /** One XML → EDIFACT translation of one letter element. */
@@ -352,11 +364,37 @@ final class MappedLetter implements LetterMapping {
         private final MessageType type;
         private final EdifactOut out;
         private final List<Finding> findings;
+        /** Elements whose text went into a segment (or is the envelope's): the rest would be lost. */
+        private final Set<XmlElement> read = Collections.newSetFromMap(new IdentityHashMap<>());
 
         Writing(MessageType type, EdifactOut out, List<Finding> findings) {
             this.type = type;
             this.out = out;
             this.findings = findings;
+        }
+
+        /** Marks an element and everything in it as carried over; returns it. */
+        XmlElement taken(XmlElement element) {
+            if (element != null) {
+                read.add(element);
+                element.children(null).forEach(this::taken);
+            }
+            return element;
+        }
+
+        /** Every element with text that no template took: an error, as the XML would otherwise lose data silently. */
+        void reportUnread(XmlElement element) {
+            List<XmlElement> unread = new ArrayList<>();
+            collectUnread(element, unread);
+            unread.stream().limit(UnreadData.MAX_FINDINGS_PER_MESSAGE)
+                    .forEach(e -> findings.add(TranslationRule.XML_UNREAD_DATA.at(e, e.path())));
+        }
+
+        private void collectUnread(XmlElement element, List<XmlElement> unread) {
+            if (!read.contains(element) && !element.text().isEmpty()) {
+                unread.add(element);
+            }
+            element.children(null).forEach(child -> collectUnread(child, unread));
         }
 
         void write(List<Item> items, XmlElement context) {
@@ -384,7 +422,7 @@ final class MappedLetter implements LetterMapping {
                 writeFreeText(item, context);
                 return;
             }
-            XmlElement plain = item.plainText() == null ? null : element(context, item.plainText());
+            XmlElement plain = item.plainText() == null ? null : taken(element(context, item.plainText()));
             Object[] elements = new Object[template.elements().size()];
             boolean filled = plain != null;
             for (int e = 0; e < elements.length; e++) {
@@ -450,7 +488,7 @@ final class MappedLetter implements LetterMapping {
         }
 
         private void writeFreeText(SegmentItem item, XmlElement context) {
-            XmlElement text = element(context, item.freeText());
+            XmlElement text = taken(element(context, item.freeText()));
             if (text == null) {
                 if (!item.optional()) {
                     findings.add(TranslationRule.MISSING.at(context, context.path() + "/" + item.freeText()));
@@ -479,7 +517,7 @@ final class MappedLetter implements LetterMapping {
             if (slot.isVariable()) {
                 return slot.codes().toEdifact(variable(slot, type));
             }
-            XmlElement element = element(context, slot.path());
+            XmlElement element = taken(element(context, slot.path()));
             if (element == null) {
                 return null;
             }

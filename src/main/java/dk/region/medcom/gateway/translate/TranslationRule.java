@@ -39,6 +39,8 @@ enum TranslationRule {
             "%s is not a positive whole number", "%s er ikke et positivt heltal"),
     NOT_LATIN1("EDI-MAP-NOT-LATIN1", Severity.ERROR,
             "%s holds a character that UNOC (ISO-8859-1) cannot carry", "%s indeholder et tegn som UNOC (ISO-8859-1) ikke kan bære"),
+    XML_UNREAD_DATA("EDI-XML-UNREAD-DATA", Severity.ERROR,
+            "%s holds data that the translation does not carry over", "%s indeholder data som oversættelsen ikke fører videre"),
     XML_MALFORMED("EDI-XML-MALFORMED", Severity.ERROR,
             "the XML is not well-formed", "XML-dokumentet er ikke velformet"),
     XML_NOT_EMESSAGE("EDI-XML-NOT-EMESSAGE", Severity.ERROR,

@@ -142,4 +142,15 @@ class DischargeLetterTest {
         assertThat(finding.ruleId()).isEqualTo("EDI-MAP-CODE-UNKNOWN");
         assertThat(finding.location().xpath()).isEqualTo("/Emessage/DischargeLetter/Relative/RelationCode");
     }
+
+    @Test
+    void xmlDataNoTemplateTakesIsRefusedNotDropped() {
+        String xml = new String(Conformance.read(DIS01.resolve("dis01-valid-hospital-to-gp.xml")), StandardCharsets.UTF_8)
+                .replace("<RelationCode>uspec_paaroerende</RelationCode>",
+                        "<RelationCode>uspec_paaroerende</RelationCode><PersonIdentifier>0101701234</PersonIdentifier>");
+        Finding finding = firstError(TRANSLATOR.toEdifact(xml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(finding.ruleId()).isEqualTo("EDI-XML-UNREAD-DATA");
+        assertThat(finding.location().xpath()).isEqualTo("/Emessage/DischargeLetter/Relative/PersonIdentifier");
+        assertThat(finding.textEn()).doesNotContain("0101701234");
+    }
 }
