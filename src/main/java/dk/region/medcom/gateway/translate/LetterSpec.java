@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,8 +217,8 @@ final class LetterSpec {
         boolean cpr = false;
         boolean required = false;
         String defaultValue = null;
-        for (Iterator<String> it = List.of(options).subList(1, options.length).iterator(); it.hasNext(); ) {
-            String option = it.next();
+        for (int i = 1; i < options.length; i++) {
+            String option = options[i];
             switch (option) {
                 case "datetime" -> format = Format.DATETIME;
                 case "date" -> format = Format.DATE;
@@ -239,6 +238,9 @@ final class LetterSpec {
                     }
                 }
             }
+        }
+        if (options[0].startsWith("$") && codes == null) {
+            throw new IllegalStateException("mapping " + name + ": " + text + " needs a code list to give the type's value");
         }
         return new Slot(options[0], codes, format, span, maxLength, length, cpr, required, defaultValue);
     }
