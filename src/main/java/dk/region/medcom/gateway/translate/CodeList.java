@@ -37,6 +37,17 @@ final class CodeList {
         return list;
     }
 
+    /** A list made from data other than a mapping table (e.g. message-types.csv): EDIFACT code → XML value, first pair wins back. */
+    static CodeList of(String name, Map<String, String> edifactToXml) {
+        CodeList list = new CodeList(name);
+        edifactToXml.forEach((edifact, xml) -> {
+            list.toXml.putIfAbsent(edifact, xml);
+            list.toEdifact.putIfAbsent(xml, edifact);
+            list.trimmedToEdifact.putIfAbsent(xml.trim(), edifact);
+        });
+        return list;
+    }
+
     private static String firstColumn(Map<String, String> row, String... names) {
         for (String column : names) {
             if (row.containsKey(column)) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
  * Writes EDIFACT segments with the default service characters ({@code UNA:+.? '}), one segment
  * per line, releasing {@code ? : + '} in data and dropping trailing empty elements and components.
  * Each element is a String (simple) or a {@link Composite}.
+ * Hand-written, not StAEDI's EDIStreamWriter: that gives the same bytes but measured 100 µs CPU and 230 kB per DIS91_1 message (Dis91CpuTime) against 17 µs and 34 kB here, below README's goal for XML → EDIFACT.
  */
 final class EdifactOut {
 

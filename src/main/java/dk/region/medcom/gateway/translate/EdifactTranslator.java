@@ -2,12 +2,13 @@ package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Translates MedCom letters between EDIFACT and XML: DIS91 ⇄ XDIS91, REF01 ⇄ XREF01 and the
- * receipts CTL01/02/03. Thread-safe and free of Spring and Camel: build once, share. Faults in the
+ * Translates MedCom letters between EDIFACT and XML: DIS91 ⇄ XDIS91, REF01 ⇄ XREF01, DIS01 ⇄
+ * XDIS01 and the receipts CTL01/02/03. Thread-safe and free of Spring and Camel: build once, share. Faults in the
  * input come back as findings; nothing is thrown for bad input.
  */
 public final class EdifactTranslator {
@@ -16,11 +17,20 @@ public final class EdifactTranslator {
     private final XmlToEdifact toEdifact;
 
     private EdifactTranslator(MappingData mapping) {
-        Map<String, LetterMapping> letterMappings = Map.of(
+        Map<String, LetterMapping> letterMappings = new HashMap<>(Map.of(
                 "clinical-email", new ClinicalEmailMapping(mapping),
-                "receipt", new ReceiptMapping(mapping),
-                "hospital-referral", new HospitalReferralMapping(mapping));
+                "hospital-referral", new HospitalReferralMapping(mapping)));
+        Map<String, CodeList> codeLists = new HashMap<>();
+        // the types themselves as a code list, for receipts that name the letter they answer (UCM: MEDREF:D:93A:UN:H0130R ⇄ H0130R)
+        Map<String, String> types = new java.util.LinkedHashMap<>();
+        mapping.messageTypes.forEach(t -> types.put(String.join(":", t.edifactType(), t.edifactVersion(), t.edifactRelease(),
+                t.agency(), t.associationCode()), t.associationCode()));
+        codeLists.put("message-types", CodeList.of("message-types", types));
         for (MessageType type : mapping.messageTypes) {
+            // a mapping with data of its own (mapping/<name>.yaml) runs on the engine
+            if (!letterMappings.containsKey(type.mapping()) && LetterSpec.exists(type.mapping())) {
+                letterMappings.put(type.mapping(), new MappedLetter(LetterSpec.load(type.mapping(), codeLists), mapping));
+            }
             if (!letterMappings.containsKey(type.mapping())) {
                 throw new IllegalStateException("message-types.csv names an unknown mapping: " + type.mapping());
             }

@@ -3,19 +3,20 @@ package dk.region.medcom.gateway.translate;
 import java.util.List;
 import java.util.Optional;
 
-/** All mapping tables, read once from the classpath at start-up; immutable afterwards. */
+/**
+ * The mapping tables the Java mappings use, read once from the classpath at start-up; immutable
+ * afterwards. The mapping engine loads the code lists its YAML names itself.
+ */
 final class MappingData {
 
     final List<MessageType> messageTypes;
     final CodeList identifierCodes = CodeList.load("identifier-codes");
     final CodeList specialityCodes = CodeList.load("medical-speciality-codes");
-    final CodeList refuseCodes = CodeList.load("refuse-codes");
     final CodeList statusCodes = CodeList.load("status-codes");
     final CodeList priorityCodes = CodeList.load("priority-codes");
     final CodeList episodeStatusCodes = CodeList.load("episode-status-codes");
     final CodeList acknowledgementCodes = CodeList.load("acknowledgement-codes");
     final CodeList textFormats = CodeList.load("text-formats");
-    final CodeList receiptActions = CodeList.load("receipt-actions");
     /** Reference BIN object type and file type (FTX+BIN components 3 and 4). */
     final CodeList objectCodes = CodeList.load("object-codes");
     final CodeList objectExtensionCodes = CodeList.load("object-extension-codes");
@@ -35,10 +36,5 @@ final class MappingData {
         return messageTypes.stream()
                 .filter(t -> t.xmlNamespace().equals(namespace) && t.xmlElement().equals(element))
                 .findFirst();
-    }
-
-    /** For receipts: the letter type whose EDIFACT association code (e.g. H0130R) a receipt names. */
-    Optional<MessageType> byAssociationCode(String associationCode) {
-        return messageTypes.stream().filter(t -> t.associationCode().equals(associationCode)).findFirst();
     }
 }

@@ -1,0 +1,584 @@
+package dk.region.medcom.gateway.translate;
+
+import dk.region.medcom.gateway.message.Finding;
+import dk.region.medcom.gateway.message.Phrase;
+import dk.region.medcom.gateway.parse.edifact.Segment;
+import dk.region.medcom.gateway.translate.LetterSpec.Format;
+import dk.region.medcom.gateway.translate.LetterSpec.GroupItem;
+import dk.region.medcom.gateway.translate.LetterSpec.Item;
+import dk.region.medcom.gateway.translate.LetterSpec.SegmentItem;
+import dk.region.medcom.gateway.translate.LetterSpec.Slot;
+import dk.region.medcom.gateway.translate.LetterSpec.Template;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The mapping engine: one letter type both ways, driven only by its {@link LetterSpec} (a YAML
+ * file under {@code mapping/}). EDIFACT → XML matches the message's segment groups and segments
+ * against the body's items in order, reads every slot into an {@link XmlNode} tree and writes it
+ * in the data's XML order; XML → EDIFACT walks the same items, filling each template from the XML
+ * element its group is bound to. Whatever a template does not read is left unread in the segment,
+ * so {@link UnreadData} reports it: nothing is dropped silently.
+ */
+final class MappedLetter implements LetterMapping {
+
+    /** MedCom's group markers, the CEN "trigger segments": S01 ... S99. */
+    private static final Pattern MARKER = Pattern.compile("S\\d\\d");
+
+    private final LetterSpec spec;
+    private final CodeList textFormats;
+    private final FreeTextXml freeText;
+
+    MappedLetter(LetterSpec spec, MappingData mapping) {
+        this.spec = spec;
+        this.textFormats = mapping.textFormats;
+        this.freeText = new FreeTextXml(mapping.textFormats);
+    }
+
+    // ---------------------------------------------------------------- EDIFACT → XML
+
+    @Override
+    public void toXml(MessageType type, List<Segment> message, Envelope envelope, XmlOut out, List<Finding> findings) {
+        XmlNode letter = new XmlNode(spec.letterElement != null ? spec.letterElement : type.xmlElement());
+        Segment unh = message.get(0);
+        spec.envelope.forEach((path, field) -> letter.path(path).text = switch (field) {
+            case "sender" -> envelope.senderId();
+            case "recipient" -> envelope.recipientId();
+            case "message-reference" -> unh.value(1);
+            default -> throw new IllegalStateException("mapping " + spec.name + ": unknown envelope field " + field);
+        });
+        spec.constants.forEach((path, value) -> letter.path(path).text = substituted(value, type));
+        List<Unit> units = units(message.subList(1, message.size() - 1));
+        new Reading(type, findings).match(spec.body, units, letter, unh);
+        letter.writeLetter(out, spec.order, freeText);
+    }
+
+    /** Constants that differ by message type: {@code ${xml_version_code}} and {@code ${type_code}} (XCTL01 ...). */
+    private static String substituted(String value, MessageType type) {
+        return value.replace("${xml_version_code}", type.xmlVersionCode()).replace("${type_code}", type.xmlTypeCode());
+    }
+
+    /** The value of a {@code $} slot: a property of the message type. */
+    private String variable(Slot slot, MessageType type) {
+        if (slot.path().equals("$letter-type")) {
+            return type.letterType();
+        }
+        throw new IllegalStateException("mapping " + spec.name + ": unknown variable " + slot.path());
+    }
+
+    /** A top-level segment, or a group: its marker and the segments up to the next marker. */
+    private record Unit(Segment first, List<Segment> segments) {
+        boolean isGroup() {
+            return MARKER.matcher(first.tag()).matches();
+        }
+
+        Segment last() {
+            return segments.get(segments.size() - 1);
+        }
+    }
+
+    private static List<Unit> units(List<Segment> body) {
+        List<Unit> units = new ArrayList<>();
+        List<Segment> group = null;
+        for (Segment segment : body) {
+            if (MARKER.matcher(segment.tag()).matches()) {
+                group = new ArrayList<>();
+                group.add(segment);
+                units.add(new Unit(segment, group));
+            } else if (group != null) {
+                group.add(segment);
+            } else {
+                units.add(new Unit(segment, List.of(segment)));
+            }
+        }
+        return units;
+    }
+
+    /** One EDIFACT → XML translation of one message: its type and where findings go. */
+    private final class Reading {
+
+        private final MessageType type;
+        private final List<Finding> findings;
+
+        Reading(MessageType type, List<Finding> findings) {
+            this.type = type;
+            this.findings = findings;
+        }
+
+        /** Matches units to items in order; an item may be skipped when optional and stays current while it repeats. */
+        void match(List<Item> items, List<Unit> units, XmlNode context, Segment opening) {
+            int[] counts = new int[items.size()];
+            int current = 0;
+            Segment last = opening;
+            int u = 0;
+            while (u < units.size()) {
+                Unit unit = units.get(u);
+                int found = -1;
+                for (int k = current; k < items.size() && found < 0; k++) {
+                    if (matches(items.get(k), unit)) {
+                        found = k;
+                    }
+                }
+                if (found < 0) {
+                    unexpected(unit);
+                    last = unit.last();
+                    u++;
+                    continue;
+                }
+                missing(items, counts, current, found, unit.first(), "before");
+                counts[found]++;
+                Item item = items.get(found);
+                int next = u + 1;
+                if (item instanceof GroupItem group && !group.marked()) {
+                    // a group without a marker holds the segments after its first that its other items take
+                    while (next < units.size() && belongs(group, units.get(next))) {
+                        next++;
+                    }
+                    List<Unit> members = units.subList(u, next);
+                    match(group.items(), members, groupContext(group, context), unit.first());
+                } else {
+                    apply(item, unit, context);
+                }
+                last = units.get(next - 1).last();
+                u = next;
+                current = item.repeat() ? found : found + 1;
+            }
+            missing(items, counts, current, items.size(), last, "after");
+        }
+
+        /** A segment after a marker-less group's first belongs to it when not opening another instance and one of its items takes it. */
+        private boolean belongs(GroupItem group, Unit unit) {
+            if (unit.isGroup() || matches(group.first(), unit.first())) {
+                return false;
+            }
+            return group.items().stream().skip(1).anyMatch(i -> matches(i, unit));
+        }
+
+        private void unexpected(Unit unit) {
+            findings.add(TranslationRule.UNEXPECTED_SEGMENT.at(unit.first(), new Phrase(
+                    "the " + type.xmlElement() + " mapping", "afbildningen af " + type.xmlElement())));
+            if (unit.isGroup()) {
+                unit.segments().stream().skip(1).forEach(s -> findings.add(TranslationRule.UNEXPECTED_SEGMENT.at(s,
+                        new Phrase("group " + unit.first().tag(), "gruppe " + unit.first().tag()))));
+            }
+        }
+
+        /** Reports mandatory items that were never matched, located at the segment they belong before (or after). */
+        private void missing(List<Item> items, int[] counts, int from, int to, Segment where, String side) {
+            for (int k = from; k < to; k++) {
+                if (!items.get(k).optional() && counts[k] == 0) {
+                    findings.add(TranslationRule.MISSING.at(where, describe(items.get(k)) + " " + side + " segment " + where.number() + " " + where.tag()));
+                }
+            }
+        }
+
+        private void apply(Item item, Unit unit, XmlNode context) {
+            if (item instanceof GroupItem group) {
+                Segment marker = unit.first();
+                marker.hasConstant(1, 1, group.marker().substring(1));
+                List<Unit> segments = unit.segments().stream().skip(1).map(s -> new Unit(s, List.of(s))).toList();
+                match(group.items(), segments, groupContext(group, context), marker);
+            } else {
+                read((SegmentItem) item, unit.first(), context);
+            }
+        }
+
+        private void read(SegmentItem item, Segment segment, XmlNode context) {
+            Template template = item.template();
+            if (item.freeText() != null) {
+                segment.value(1);
+                SegmentValues.checkLineLengths(segment, findings);
+                String format = segment.value(2).isEmpty() ? TextRun.PLAIN : segment.value(2);
+                if (textFormats.toXml(format) == null) {
+                    findings.add(TranslationRule.TEXT_FORMAT.at(segment));
+                }
+                FreeTextEdifact.appendLines(format, segment.components(4), runs(context, item.freeText()));
+                return;
+            }
+            for (int e = 0; e < template.elements().size(); e++) {
+                List<Object> components = template.elements().get(e);
+                for (int c = 0; c < components.size(); c++) {
+                    Object component = components.get(c);
+                    if (component instanceof Slot slot) {
+                        readSlot(slot, segment, e + 1, c + 1, context);
+                    } else if (!((String) component).isEmpty()) {
+                        segment.hasConstant(e + 1, c + 1, (String) component);
+                    }
+                }
+            }
+            if (item.plainText() != null) {
+                SegmentValues.checkLineLengths(segment, findings);
+                List<String> lines = segment.components(4);
+                if (!lines.isEmpty()) { // a refusal may have a code and no text
+                    FreeTextEdifact.appendLines(TextRun.PLAIN, lines, runs(context, item.plainText()));
+                }
+            }
+        }
+
+        private List<TextRun> runs(XmlNode context, String path) {
+            XmlNode text = context.path(path);
+            if (text.runs == null) {
+                text.runs = new ArrayList<>();
+            }
+            return text.runs;
+        }
+
+        private void readSlot(Slot slot, Segment segment, int element, int component, XmlNode context) {
+            StringBuilder joined = new StringBuilder(segment.value(element, component));
+            for (int more = 1; more < slot.span(); more++) {
+                joined.append(':').append(segment.value(element, component + more));
+            }
+            String value = slot.span() > 1 && joined.toString().replace(":", "").isEmpty() ? "" : joined.toString();
+            String where = "segment " + segment.number() + " " + segment.tag() + " element " + element;
+            if (value.isEmpty()) {
+                if (slot.required()) {
+                    findings.add(TranslationRule.MISSING.at(segment, where));
+                }
+                return;
+            }
+            if (slot.isVariable()) {
+                // a constant that differs by type, checked against its code list (CONTRL's action 4 or 7)
+                if (!value.equals(slot.codes().toEdifact(variable(slot, type)))) {
+                    findings.add(TranslationRule.CODE_UNKNOWN.at(segment, where, slot.codes().name()));
+                }
+                return;
+            }
+            if (slot.maxLength() > 0) {
+                SegmentValues.limited(segment, element, value, slot.maxLength(), findings);
+            }
+            if (slot.length() > 0 && value.length() != slot.length()) {
+                findings.add(TranslationRule.WRONG_LENGTH.at(segment, where, slot.length()));
+            }
+            if (slot.cpr() && !Identifiers.isCpr(value)) {
+                findings.add(TranslationRule.CPR.at(segment, where));
+            }
+            if (slot.codes() != null) {
+                value = SegmentValues.code(segment, element, slot.codes(), value, findings);
+                if (value == null) {
+                    return;
+                }
+            }
+            switch (slot.format()) {
+                case DATETIME -> {
+                    String date = value.length() == 12 ? DateTimes.dateFromCcyymmdd(value) : null;
+                    String time = value.length() == 12 ? DateTimes.time(value, 8) : null;
+                    if (date == null || time == null) {
+                        findings.add(TranslationRule.DATE.at(segment, where));
+                        return;
+                    }
+                    set(context.path(slot.path()), "Date", date, segment, where);
+                    set(context.path(slot.path()), "Time", time, segment, where);
+                }
+                case DATE -> {
+                    String date = value.length() == 8 ? DateTimes.dateFromCcyymmdd(value) : null;
+                    if (date == null) {
+                        findings.add(TranslationRule.DATE.at(segment, where));
+                        return;
+                    }
+                    set(parentOf(context, slot.path()), lastStep(slot.path()), date, segment, where);
+                }
+                case TEXT -> set(parentOf(context, slot.path()), lastStep(slot.path()), value, segment, where);
+            }
+        }
+
+        /** Sets a leaf; a value the letter already has (UNH's reference again in RFF+SRI) must agree. */
+        private void set(XmlNode parent, String name, String value, Segment segment, String where) {
+            XmlNode leaf = parent.child(name);
+            if (leaf.text != null && !leaf.text.equals(value)) {
+                findings.add(TranslationRule.CONFLICT.at(segment, where, parent.name + "/" + name));
+                return;
+            }
+            leaf.text = value;
+        }
+    }
+
+    private static String describe(Item item) {
+        if (item instanceof GroupItem group) {
+            return "group " + (group.marked() ? group.marker() + " (" + describe(group.items().get(0)) + ")" : describe(group.items().get(0)));
+        }
+        Template template = ((SegmentItem) item).template();
+        return template.tag() + (template.qualifier() == null ? "" : "+" + template.qualifier());
+    }
+
+    private static boolean matches(Item item, Unit unit) {
+        if (item instanceof GroupItem group) {
+            if (!group.marked()) {
+                return !unit.isGroup() && matches(group.first(), unit.first());
+            }
+            return unit.isGroup() && unit.first().tag().equals(group.marker())
+                    && unit.segments().size() > 1 && matches(group.first(), unit.segments().get(1));
+        }
+        return !unit.isGroup() && matches(((SegmentItem) item).template(), unit.first());
+    }
+
+    /** Tag and qualifier, looked at without marking them read. */
+    private static boolean matches(Template template, Segment segment) {
+        if (!segment.tag().equals(template.tag())) {
+            return false;
+        }
+        String qualifier = template.qualifier();
+        List<List<String>> elements = segment.elements();
+        return qualifier == null || !elements.isEmpty() && !elements.get(0).isEmpty() && elements.get(0).get(0).equals(qualifier);
+    }
+
+    /** The node a group's values go into: its xml element (a new one per instance when it repeats), else the context. */
+    private static XmlNode groupContext(GroupItem group, XmlNode context) {
+        if (group.xml() == null) {
+            return context;
+        }
+        return group.repeat() ? parentOf(context, group.xml()).add(lastStep(group.xml())) : context.path(group.xml());
+    }
+
+    private static XmlNode parentOf(XmlNode context, String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? context : context.path(path.substring(0, slash));
+    }
+
+    private static String lastStep(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    // ---------------------------------------------------------------- XML → EDIFACT
+
+    @Override
+    public void toEdifact(MessageType type, XmlElement letter, EdifactOut out, List<Finding> findings) {
+        Writing writing = new Writing(type, out, findings);
+        // what the envelope and the type's constants carry is read by XmlToEdifact or fixed by the type
+        for (String path : spec.envelope.keySet()) {
+            writing.taken(element(letter, path));
+        }
+        for (String path : spec.constants.keySet()) {
+            writing.taken(element(letter, path));
+        }
+        writing.write(spec.body, letter);
+        writing.reportUnread(letter);
+    }
+
+    /** One XML → EDIFACT translation of one letter element. */
+    private final class Writing {
+
+        private final MessageType type;
+        private final EdifactOut out;
+        private final List<Finding> findings;
+        /** Elements whose text went into a segment (or is the envelope's): the rest would be lost. */
+        private final Set<XmlElement> read = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Writing(MessageType type, EdifactOut out, List<Finding> findings) {
+            this.type = type;
+            this.out = out;
+            this.findings = findings;
+        }
+
+        /** Marks an element and everything in it as carried over; returns it. */
+        XmlElement taken(XmlElement element) {
+            if (element != null) {
+                read.add(element);
+                element.children(null).forEach(this::taken);
+            }
+            return element;
+        }
+
+        /** Every element with text that no template took: an error, as the XML would otherwise lose data silently. */
+        void reportUnread(XmlElement element) {
+            List<XmlElement> unread = new ArrayList<>();
+            collectUnread(element, unread);
+            unread.stream().limit(UnreadData.MAX_FINDINGS_PER_MESSAGE)
+                    .forEach(e -> findings.add(TranslationRule.XML_UNREAD_DATA.at(e, e.path())));
+        }
+
+        private void collectUnread(XmlElement element, List<XmlElement> unread) {
+            if (!read.contains(element) && !element.text().isEmpty()) {
+                unread.add(element);
+            }
+            element.children(null).forEach(child -> collectUnread(child, unread));
+        }
+
+        void write(List<Item> items, XmlElement context) {
+            for (Item item : items) {
+                if (item instanceof GroupItem group) {
+                    List<XmlElement> instances = group.xml() == null ? List.of(context) : elements(context, group.xml());
+                    if (instances.isEmpty() && !group.optional()) {
+                        findings.add(TranslationRule.MISSING.at(context, context.path() + "/" + group.xml()));
+                    }
+                    for (XmlElement instance : group.repeat() ? instances : instances.stream().limit(1).toList()) {
+                        if (group.marked()) {
+                            out.segment(group.marker(), group.marker().substring(1));
+                        }
+                        write(group.items(), instance);
+                    }
+                } else {
+                    write((SegmentItem) item, context);
+                }
+            }
+        }
+
+        private void write(SegmentItem item, XmlElement context) {
+            Template template = item.template();
+            if (item.freeText() != null) {
+                writeFreeText(item, context);
+                return;
+            }
+            XmlElement plain = item.plainText() == null ? null : taken(element(context, item.plainText()));
+            Object[] elements = new Object[template.elements().size()];
+            boolean filled = plain != null;
+            for (int e = 0; e < elements.length; e++) {
+                List<String> values = new ArrayList<>();
+                boolean elementHasSlots = false;
+                boolean elementFilled = false;
+                for (Object component : template.elements().get(e)) {
+                    if (component instanceof Slot slot) {
+                        String value = slotValue(slot, context);
+                        elementHasSlots = true;
+                        elementFilled |= value != null && !value.isEmpty();
+                        if (value == null && slot.defaultValue() != null) {
+                            value = slot.codes() == null ? slot.defaultValue() : slot.codes().toEdifact(slot.defaultValue());
+                        }
+                        if (slot.span() > 1) {
+                            String[] parts = value == null ? new String[0] : value.split(":", -1);
+                            for (int i = 0; i < slot.span(); i++) {
+                                values.add(i < parts.length ? parts[i] : "");
+                            }
+                        } else {
+                            values.add(value);
+                        }
+                    } else {
+                        values.add((String) component);
+                    }
+                }
+                filled |= elementFilled;
+                // the constants beside an absent value qualify it (CPR:IM, FO:): without the value the element is empty
+                elements[e] = elementHasSlots && !elementFilled && !hasDefault(template.elements().get(e))
+                        ? "" : EdifactOut.composite(values.toArray(String[]::new));
+            }
+            if (template.hasSlots() && !filled) {
+                if (!item.optional()) {
+                    findings.add(TranslationRule.MISSING.at(context, context.path() + ": " + describe(item)));
+                }
+                return;
+            }
+            if (plain == null) {
+                out.segment(template.tag(), elements);
+                return;
+            }
+            List<TextRun> runs = freeText.read(plain);
+            if (runs == null) {
+                findings.add(TranslationRule.TEXT_MARKUP.at(plain, plain.path()));
+                return;
+            }
+            List<String[]> chunks = FreeTextEdifact.segments(FreeTextEdifact.lines(FreeTextXml.plain(runs)));
+            if (chunks.isEmpty()) {
+                out.segment(template.tag(), elements);
+            }
+            for (String[] lines : chunks) {
+                Object[] withText = java.util.Arrays.copyOf(elements, Math.max(elements.length, 3) + 1);
+                for (int e = elements.length; e < 3; e++) {
+                    withText[e] = "";
+                }
+                withText[3] = EdifactOut.composite(lines);
+                out.segment(template.tag(), withText);
+            }
+        }
+
+        private boolean hasDefault(List<Object> components) {
+            return components.stream().anyMatch(c -> c instanceof Slot slot && slot.defaultValue() != null);
+        }
+
+        private void writeFreeText(SegmentItem item, XmlElement context) {
+            XmlElement text = taken(element(context, item.freeText()));
+            if (text == null) {
+                if (!item.optional()) {
+                    findings.add(TranslationRule.MISSING.at(context, context.path() + "/" + item.freeText()));
+                }
+                return;
+            }
+            List<TextRun> runs = freeText.read(text);
+            if (runs == null) {
+                findings.add(TranslationRule.TEXT_MARKUP.at(text, text.path()));
+                return;
+            }
+            int written = 0;
+            for (TextRun run : runs) {
+                for (String[] lines : FreeTextEdifact.segments(FreeTextEdifact.lines(run.text()))) {
+                    out.segment(item.template().tag(), item.template().qualifier(), run.format(), "", EdifactOut.composite(lines));
+                    written++;
+                }
+            }
+            if (written == 0 && !item.optional()) {
+                findings.add(TranslationRule.MISSING.at(text, text.path() + ": text")); // a group marker alone would not read back
+            }
+        }
+
+        /** The EDIFACT value of a slot from the XML, or null when the XML has none (a finding when it is malformed). */
+        private String slotValue(Slot slot, XmlElement context) {
+            if (slot.isVariable()) {
+                return slot.codes().toEdifact(variable(slot, type));
+            }
+            XmlElement element = taken(element(context, slot.path()));
+            if (element == null) {
+                return null;
+            }
+            String value;
+            switch (slot.format()) {
+                case DATETIME -> {
+                    String date = DateTimes.compactDate(element.text("Date"));
+                    String time = DateTimes.compactTime(element.text("Time"));
+                    if (date == null || time == null) {
+                        findings.add(TranslationRule.DATE.at(element, element.path()));
+                        return null;
+                    }
+                    value = date + time;
+                }
+                case DATE -> {
+                    value = DateTimes.compactDate(element.text());
+                    if (value == null) {
+                        findings.add(TranslationRule.DATE.at(element, element.path()));
+                        return null;
+                    }
+                }
+                default -> value = element.text();
+            }
+            if (value.isEmpty()) {
+                return null;
+            }
+            if (slot.cpr() && !Identifiers.isCpr(value)) {
+                findings.add(TranslationRule.CPR.at(element, element.path()));
+            }
+            if (slot.maxLength() > 0 && value.length() > slot.maxLength()) {
+                findings.add(TranslationRule.TOO_LONG.at(element, element.path(), slot.maxLength()));
+            }
+            if (slot.length() > 0 && value.length() != slot.length()) {
+                findings.add(TranslationRule.WRONG_LENGTH.at(element, element.path(), slot.length()));
+            }
+            if (slot.codes() != null) {
+                String code = slot.codes().toEdifact(value);
+                if (code == null) {
+                    findings.add(TranslationRule.CODE_UNKNOWN.at(element, element.path(), slot.codes().name()));
+                }
+                return code;
+            }
+            return value;
+        }
+    }
+
+    private static XmlElement element(XmlElement context, String path) {
+        XmlElement element = context;
+        for (String step : path.split("/")) {
+            element = element.child(step);
+            if (element == null) {
+                return null;
+            }
+        }
+        return element;
+    }
+
+    /** Every element at {@code path}: the parents' first match, then all children with the last name. */
+    private static List<XmlElement> elements(XmlElement context, String path) {
+        int slash = path.lastIndexOf('/');
+        XmlElement parent = slash < 0 ? context : element(context, path.substring(0, slash));
+        return parent == null ? List.of() : parent.children(lastStep(path));
+    }
+}
