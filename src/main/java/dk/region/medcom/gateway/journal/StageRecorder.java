@@ -61,7 +61,7 @@ public class StageRecorder {
             if (message.format() == MessageFormat.EDIFACT) {
                 journal.keep(message.trackingId(), BodyKind.XML, message.xml());
             }
-            journal.identifyPatient(message.trackingId(), message.xml());
+            journal.identifyPatient(message.trackingId(), message.patient());
         }
         if (reached == MessageState.TRANSLATED) {
             journal.keep(message.trackingId(), BodyKind.OUTBOUND, message.outbound());
