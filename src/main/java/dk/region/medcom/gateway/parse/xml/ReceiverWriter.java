@@ -27,6 +27,9 @@ public final class ReceiverWriter {
     /** The message's XML form with {@code recipient} as its Receiver; {@code document} is not changed. */
     public byte[] write(Document document, Recipient recipient) {
         Document copy = (Document) document.cloneNode(true);
+        // the declaration is written from the parsed document's, as before the copy (a clone need not keep it)
+        copy.setXmlStandalone(document.getXmlStandalone());
+        copy.setXmlVersion(document.getXmlVersion());
         Element receiver = receiverOf(copy);
         if (receiver != null) {
             set(receiver, "EANIdentifier", recipient.locationNumber());
