@@ -12,7 +12,6 @@ import dk.region.medcom.gateway.message.TrackingId;
 import dk.region.medcom.gateway.dedupe.LetterSeenRepository.LetterKey;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -105,16 +104,13 @@ public class DuplicateGuard {
             return message;
         }
         if (!sameContent(first.get(), message)) {
-            message.addFindings(List.of(Finding.error("DUPLICATE-DIFFERENT-CONTENT", Location.NONE,
+            return message.withFinding(Finding.error("DUPLICATE-DIFFERENT-CONTENT", Location.NONE,
                     "a letter with the same sender, envelope and letter identifiers but other content was taken in before ("
                             + first.get() + "); send changes as a new letter with new identifiers",
                     "et brev med samme afsender, kuvert- og brevidentifikation men andet indhold er modtaget før ("
-                            + first.get() + "); send ændringer som et nyt brev med nye identifikationer")));
-            return message;
+                            + first.get() + "); send ændringer som et nyt brev med nye identifikationer"));
         }
-        message.duplicateOf(first.get());
-        message.addFindings(List.of(new Finding("DUPLICATE", Severity.INFO, Location.NONE,
-                "duplicate of " + first.get(), "dublet af " + first.get())));
-        return message;
+        return message.withDuplicateOf(first.get()).withFinding(new Finding("DUPLICATE", Severity.INFO, Location.NONE,
+                "duplicate of " + first.get(), "dublet af " + first.get()));
     }
 }

@@ -81,11 +81,10 @@ public class DeliveryQueue {
         }
         Recipient recipient = directory.find(location)
                 .orElseThrow(() -> new IllegalStateException("recipient " + location + " is no longer in the directory"));
-        PipelineMessage message = new PipelineMessage(id, source, null);
-        message.parsed(MessageFormat.valueOf(senderFormat), null, headerOf(id, headers));
-        message.routed(new RoutingDecision(recipient, MessageFormat.valueOf(targetFormat), municipality, List.of()));
-        message.translated(outbound);
-        return message;
+        return new PipelineMessage(id, source, null)
+                .withParse(MessageFormat.valueOf(senderFormat), null, headerOf(id, headers))
+                .withRouting(new RoutingDecision(recipient, MessageFormat.valueOf(targetFormat), municipality, List.of()))
+                .withOutbound(outbound);
     }
 
     private static void putHeader(MessageHeader header, Map<String, Object> headers) {

@@ -22,7 +22,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Body;
@@ -80,9 +79,7 @@ public class Ingestor {
             journal.received(id, source, attributes.size());
             quarantine.keepUnread(id, path);
             headers.put(PipelineHeaders.REJECTED, true);
-            PipelineMessage message = new PipelineMessage(id, source, null);
-            message.addFindings(List.of(tooLarge(attributes.size())));
-            return message;
+            return new PipelineMessage(id, source, null).withFinding(tooLarge(attributes.size()));
         }
         byte[] original;
         try (InputStream in = Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {

@@ -4,7 +4,6 @@ import dk.region.medcom.gateway.message.PipelineHeaders;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.PipelineMessage;
-import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
@@ -23,12 +22,11 @@ public class SenderFolders {
         if (folder == null || message.isRejected() || folder.equals(message.header().senderLocation())) {
             return message;
         }
-        message.addFindings(List.of(Finding.error("INGEST-SENDER-NOT-FOLDER",
+        return message.withFinding(Finding.error("INGEST-SENDER-NOT-FOLDER",
                 Location.xml(null, null, "/Emessage/*/Sender/EANIdentifier"),
                 "the letter came through the sender folder of location number " + folder
                         + " but names another sender; a sender sends only as itself",
                 "brevet kom gennem afsendermappen for lokationsnummer " + folder
-                        + ", men angiver en anden afsender; en afsender sender kun som sig selv")));
-        return message;
+                        + ", men angiver en anden afsender; en afsender sender kun som sig selv"));
     }
 }

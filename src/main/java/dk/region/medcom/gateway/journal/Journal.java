@@ -1,5 +1,7 @@
 package dk.region.medcom.gateway.journal;
 
+import dk.region.medcom.gateway.message.CprNumber;
+import dk.region.medcom.gateway.message.PatientFacts;
 import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.MessageHeader;
 import dk.region.medcom.gateway.message.TrackingId;
@@ -120,13 +122,18 @@ public class Journal {
         }
     }
 
-    /** Keeps the keyed hash of the patient's CPR number found in the XML form, so operators can search by it. */
-    public void identifyPatient(TrackingId id, byte[] xml) {
-        PatientCpr.in(xml).flatMap(cprHasher::hash).ifPresent(hash -> {
+    /** Keeps the keyed hash of the patient's CPR number parse read, so operators can search by it. */
+    public void identifyPatient(TrackingId id, PatientFacts patient) {
+        cprOf(patient).flatMap(cprHasher::hash).ifPresent(hash -> {
             RowChange change = new RowChange(id);
             change.cprHash = hash;
             writer.change(change, this::apply);
         });
+    }
+
+    /** The patient's CPR number as parse read it (ten digits), for hashing only. */
+    static Optional<String> cprOf(PatientFacts patient) {
+        return patient == null ? Optional.empty() : patient.cprNumber().map(CprNumber::unmasked);
     }
 
     /**

@@ -3,7 +3,6 @@ package dk.region.medcom.gateway.journal;
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.PipelineMessage;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +22,9 @@ public class JournalRefusals {
 
     public PipelineMessage check(PipelineMessage message) {
         if (writer.refusedBefore(message.trackingId())) {
-            message.journalWithoutHeader();
-            message.addFindings(List.of(Finding.error("JOURNAL-REFUSED", Location.NONE,
+            return message.withJournalWithoutHeader().withFinding(Finding.error("JOURNAL-REFUSED", Location.NONE,
                     "the gateway's journal refused this message's values; it cannot be processed and is kept in quarantine",
-                    "gatewayens journal afviste meddelelsens værdier; den kan ikke behandles og er sat i karantæne")));
+                    "gatewayens journal afviste meddelelsens værdier; den kan ikke behandles og er sat i karantæne"));
         }
         return message;
     }

@@ -39,9 +39,10 @@ public class StageRecorder {
      * The message passed {@code stage} and reached {@code state}, or was rejected there (REJECTED,
      * with the findings; the reject route journals QUARANTINED once it is safe in quarantine).
      * The forms made at a stage are kept encrypted: the XML form at parse (when the original was
-     * EDIFACT), the recipient's form at translate.
+     * EDIFACT), the recipient's form at translate. Each entry lists the findings made since the
+     * last one; the message returned has them recorded (the route carries it on as the body).
      */
-    public void passed(String stage, String state, PipelineMessage message) {
+    public PipelineMessage passed(String stage, String state, PipelineMessage message) {
         log(stage, message);
         MessageState reached = message.isRejected() ? MessageState.REJECTED : MessageState.valueOf(state);
         if (!message.isJournalWithoutHeader()) {
@@ -52,6 +53,7 @@ public class StageRecorder {
         if ("route".equals(stage) && message.routing() != null && message.routing().municipality() != null) {
             journal.municipality(message.trackingId(), message.routing().municipality());
         }
+        return message.withFindingsRecorded();
     }
 
     private void keepForms(String stage, MessageState reached, PipelineMessage message) {
@@ -59,7 +61,7 @@ public class StageRecorder {
             if (message.format() == MessageFormat.EDIFACT) {
                 journal.keep(message.trackingId(), BodyKind.XML, message.xml());
             }
-            journal.identifyPatient(message.trackingId(), message.xml());
+            journal.identifyPatient(message.trackingId(), message.patient());
         }
         if (reached == MessageState.TRANSLATED) {
             journal.keep(message.trackingId(), BodyKind.OUTBOUND, message.outbound());
@@ -67,10 +69,11 @@ public class StageRecorder {
     }
 
     /** The original and its reasons are in quarantine. */
-    public void quarantined(PipelineMessage message) {
+    public PipelineMessage quarantined(PipelineMessage message) {
         log("reject", message);
         journal.record(message.trackingId(), "reject", MessageState.QUARANTINED, message.format(),
                 journaled(message), recipientOf(message), findingLines(message));
+        return message.withFindingsRecorded();
     }
 
     private static MessageHeader journaled(PipelineMessage message) {
@@ -109,7 +112,7 @@ public class StageRecorder {
     }
 
     private static String findingLines(PipelineMessage message) {
-        List<Finding> fresh = message.takeNewFindings();
+        List<Finding> fresh = message.newFindings();
         return fresh.isEmpty() ? null : fresh.stream().map(Finding::toLine).collect(Collectors.joining("\n"));
     }
 }

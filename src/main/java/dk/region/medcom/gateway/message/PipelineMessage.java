@@ -6,32 +6,53 @@ import java.util.Optional;
 import org.w3c.dom.Document;
 
 /**
- * One message on its way through the pipeline stages. Each stage fills in its part; the original
- * bytes are never changed, so a rejected message can always be quarantined exactly as received.
+ * One message on its way through the pipeline stages, as an immutable value: each stage returns
+ * a new message with its part added (the parse facts, findings, the routing decision, the outbound
+ * form) and never changes the one it was given. The original bytes are never changed, so a
+ * rejected message can always be quarantined exactly as received.
  */
 public final class PipelineMessage {
 
     private final TrackingId trackingId;
     private final String source;
     private final byte[] original;
-    private final List<Finding> findings = new ArrayList<>();
-    private MessageFormat format;
-    private byte[] xml;
-    private Document document;
-    private MessageHeader header = MessageHeader.UNKNOWN;
-    private PatientFacts patient = PatientFacts.NONE;
-    private TypedLetter letter = TypedLetter.NONE;
-    private RoutingDecision routing;
-    private byte[] outbound;
-    private boolean enriched;
-    private TrackingId duplicateOf;
-    private int findingsRecorded;
-    private boolean journalWithoutHeader;
+    private final List<Finding> findings;
+    private final MessageFormat format;
+    private final byte[] xml;
+    private final Document document;
+    private final MessageHeader header;
+    private final PatientFacts patient;
+    private final TypedLetter letter;
+    private final RoutingDecision routing;
+    private final byte[] outbound;
+    private final TrackingId duplicateOf;
+    private final int findingsRecorded;
+    private final boolean journalWithoutHeader;
 
     public PipelineMessage(TrackingId trackingId, String source, byte[] original) {
+        this(trackingId, source, original, List.of(), null, null, null, MessageHeader.UNKNOWN, PatientFacts.NONE,
+                TypedLetter.NONE, null, null, null, 0, false);
+    }
+
+    private PipelineMessage(TrackingId trackingId, String source, byte[] original, List<Finding> findings,
+                            MessageFormat format, byte[] xml, Document document, MessageHeader header,
+                            PatientFacts patient, TypedLetter letter, RoutingDecision routing, byte[] outbound,
+                            TrackingId duplicateOf, int findingsRecorded, boolean journalWithoutHeader) {
         this.trackingId = trackingId;
         this.source = source;
         this.original = original;
+        this.findings = findings;
+        this.format = format;
+        this.xml = xml;
+        this.document = document;
+        this.header = header;
+        this.patient = patient;
+        this.letter = letter;
+        this.routing = routing;
+        this.outbound = outbound;
+        this.duplicateOf = duplicateOf;
+        this.findingsRecorded = findingsRecorded;
+        this.journalWithoutHeader = journalWithoutHeader;
     }
 
     public TrackingId trackingId() {
@@ -56,44 +77,51 @@ public final class PipelineMessage {
         return xml;
     }
 
-    public void parsed(MessageFormat format, byte[] xml, MessageHeader header) {
-        parsed(format, xml, null, header);
+    /** What parse read: the message with only its format known (it could not be read further). */
+    public PipelineMessage withParse(MessageFormat format, byte[] xml, MessageHeader header) {
+        return withParse(format, xml, null, header);
     }
 
-    public void parsed(MessageFormat format, byte[] xml, Document document, MessageHeader header) {
-        parsed(format, xml, document, header, PatientFacts.NONE);
+    public PipelineMessage withParse(MessageFormat format, byte[] xml, Document document, MessageHeader header) {
+        return withParse(format, xml, document, header, PatientFacts.NONE);
     }
 
-    public void parsed(MessageFormat format, byte[] xml, Document document, MessageHeader header, PatientFacts patient) {
-        parsed(format, xml, document, header, patient, TypedLetter.NONE);
+    public PipelineMessage withParse(MessageFormat format, byte[] xml, Document document, MessageHeader header,
+                                     PatientFacts patient) {
+        return withParse(format, xml, document, header, patient, TypedLetter.NONE);
     }
 
-    public void parsed(MessageFormat format, byte[] xml, Document document, MessageHeader header, PatientFacts patient,
-                       TypedLetter letter) {
-        this.format = format;
-        this.xml = xml;
-        this.document = document;
-        this.header = header;
-        this.patient = patient;
-        this.letter = letter;
+    /** What parse read, once: the format, the XML form and its DOM, the header, the patient facts and the letter. */
+    public PipelineMessage withParse(MessageFormat format, byte[] xml, Document document, MessageHeader header,
+                                     PatientFacts patient, TypedLetter letter) {
+        return new PipelineMessage(trackingId, source, original, findings, format, xml, document, header, patient,
+                letter, routing, outbound, duplicateOf, findingsRecorded, journalWithoutHeader);
     }
 
     /**
-     * The XML form as a DOM, read once at parse and shared by the later stages (validate reads it,
-     * route may enrich its Receiver). Null when the message could not be read. Never leaves the JVM.
+     * The XML form as a DOM, read once at parse and shared by the later stages (validate and route
+     * read it; no stage changes it). Null when the message could not be read. Never leaves the JVM.
      */
     public Document document() {
         return document;
     }
 
-    /** The XML form was changed (the resolved receiver written in): it is no longer "as sent". */
-    public void enriched(byte[] enrichedXml) {
-        this.xml = enrichedXml;
-        this.enriched = true;
+    /**
+     * The recipient routing resolved, when it must be written into the outbound XML form: the
+     * message was read and names another receiver (none, a municipality, the network). Translate
+     * writes it once, where the outbound form is made.
+     */
+    public Optional<Recipient> receiverToWrite() {
+        if (routing == null || routing.recipient() == null || document == null
+                || routing.recipient().locationNumber().equals(header.receiverLocation())) {
+            return Optional.empty();
+        }
+        return Optional.of(routing.recipient());
     }
 
+    /** The outbound form names the resolved receiver: it is no longer the message "as sent". */
     public boolean isEnriched() {
-        return enriched;
+        return receiverToWrite().isPresent();
     }
 
     public MessageHeader header() {
@@ -114,8 +142,9 @@ public final class PipelineMessage {
         return routing;
     }
 
-    public void routed(RoutingDecision routing) {
-        this.routing = routing;
+    public PipelineMessage withRouting(RoutingDecision routing) {
+        return new PipelineMessage(trackingId, source, original, findings, format, xml, document, header, patient,
+                letter, routing, outbound, duplicateOf, findingsRecorded, journalWithoutHeader);
     }
 
     /** The bytes to deliver, in the recipient's format. */
@@ -123,13 +152,15 @@ public final class PipelineMessage {
         return outbound;
     }
 
-    public void translated(byte[] outbound) {
-        this.outbound = outbound;
+    public PipelineMessage withOutbound(byte[] outbound) {
+        return new PipelineMessage(trackingId, source, original, findings, format, xml, document, header, patient,
+                letter, routing, outbound, duplicateOf, findingsRecorded, journalWithoutHeader);
     }
 
     /** This message repeats an earlier one (same sender, envelope and letter identifiers). */
-    public void duplicateOf(TrackingId first) {
-        this.duplicateOf = first;
+    public PipelineMessage withDuplicateOf(TrackingId first) {
+        return new PipelineMessage(trackingId, source, original, findings, format, xml, document, header, patient,
+                letter, routing, outbound, first, findingsRecorded, journalWithoutHeader);
     }
 
     public boolean isDuplicate() {
@@ -145,27 +176,48 @@ public final class PipelineMessage {
      * The journal refused this message's values once: it is journaled from now on without what was
      * read from it (identifiers, forms), though the header still serves its receipt.
      */
-    public void journalWithoutHeader() {
-        this.journalWithoutHeader = true;
+    public PipelineMessage withJournalWithoutHeader() {
+        return new PipelineMessage(trackingId, source, original, findings, format, xml, document, header, patient,
+                letter, routing, outbound, duplicateOf, findingsRecorded, true);
     }
 
     public boolean isJournalWithoutHeader() {
         return journalWithoutHeader;
     }
 
+    /** Every finding so far, in the order the stages made them. */
     public List<Finding> findings() {
-        return List.copyOf(findings);
+        return findings;
     }
 
-    /** The findings added since the last call: each stage's journal entry lists only its own. */
-    public List<Finding> takeNewFindings() {
-        List<Finding> fresh = List.copyOf(findings.subList(findingsRecorded, findings.size()));
-        findingsRecorded = findings.size();
-        return fresh;
+    /** The message with {@code more} findings after its own. */
+    public PipelineMessage withFindings(List<Finding> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Finding> all = new ArrayList<>(findings.size() + more.size());
+        all.addAll(findings);
+        all.addAll(more);
+        return new PipelineMessage(trackingId, source, original, List.copyOf(all), format, xml, document, header,
+                patient, letter, routing, outbound, duplicateOf, findingsRecorded, journalWithoutHeader);
     }
 
-    public void addFindings(List<Finding> more) {
-        findings.addAll(more);
+    public PipelineMessage withFinding(Finding finding) {
+        return withFindings(List.of(finding));
+    }
+
+    /** The findings not yet journaled: each stage's journal entry lists only its own. */
+    public List<Finding> newFindings() {
+        return findings.subList(findingsRecorded, findings.size());
+    }
+
+    /** The message with every finding so far journaled ({@link #newFindings()} is then empty). */
+    public PipelineMessage withFindingsRecorded() {
+        if (findingsRecorded == findings.size()) {
+            return this;
+        }
+        return new PipelineMessage(trackingId, source, original, findings, format, xml, document, header, patient,
+                letter, routing, outbound, duplicateOf, findings.size(), journalWithoutHeader);
     }
 
     /** A message with any ERROR finding goes to quarantine instead of on to the next stage. */

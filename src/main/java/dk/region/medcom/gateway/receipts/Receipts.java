@@ -100,14 +100,13 @@ public class Receipts {
             return duplicate;
         }
         boolean answered = sendAgain(original.get(), duplicate);
-        duplicate.addFindings(List.of(answered
+        return duplicate.withFinding(answered
                 ? new Finding("DUPLICATE-RECEIPT", Severity.INFO, Location.NONE,
                         "the receipt of " + original.get() + " was sent again",
                         "kvitteringen for " + original.get() + " er sendt igen")
                 : new Finding("DUPLICATE-RECEIPT", Severity.INFO, Location.NONE,
                         "no receipt sent yet for " + original.get(),
-                        "ingen kvittering sendt endnu for " + original.get())));
-        return duplicate;
+                        "ingen kvittering sendt endnu for " + original.get()));
     }
 
     private boolean sendAgain(TrackingId original, PipelineMessage duplicate) throws IOException, InterruptedException {

@@ -72,7 +72,7 @@ public class Quarantine {
      * Quarantines a rejected message. A message without original bytes was too large to read: its
      * original was sealed into quarantine at ingest ({@link #keepUnread}), under the same name.
      */
-    public void quarantine(PipelineMessage message) throws IOException {
+    public PipelineMessage quarantine(PipelineMessage message) throws IOException {
         String name = message.trackingId() + extension(message);
         if (message.original() != null) {
             byte[] original = message.original();
@@ -84,7 +84,7 @@ public class Quarantine {
         }
         byte[] report = json.writeValueAsBytes(QuarantineReport.of(message, clock.instant()));
         files.write(folders.quarantine().resolve(name + ".error.json"), report);
-        recorder.quarantined(message);
+        return recorder.quarantined(message);
     }
 
     /**

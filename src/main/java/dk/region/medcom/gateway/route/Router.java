@@ -19,8 +19,8 @@ import java.util.OptionalInt;
 import org.w3c.dom.Document;
 
 /**
- * The route stage: finds the recipient of a message and the format it takes, and writes the
- * resolved receiver into the message. A receiver the message names (its location number, else its
+ * The route stage: finds the recipient of a message and the format it takes. The decision carries
+ * the resolved receiver; translate writes it into the outbound form (the message is not changed here). A receiver the message names (its location number, else its
  * municipality code, IdentifierCode kommunenummer) is the recipient or the message is refused;
  * only a message that names neither is routed by the patient's residence municipality code, then
  * the patient's postcode. Then the recipient's own rules apply
@@ -34,7 +34,6 @@ public class Router {
     private final RecipientDirectory recipients;
     private final MunicipalityDirectory municipalities;
     private final PostcodeDirectory postcodes;
-    private final ReceiverEnrichment enrichment;
     private final Clock clock;
 
     public Router(RecipientDirectory recipients, MunicipalityDirectory municipalities, PostcodeDirectory postcodes,
@@ -42,28 +41,19 @@ public class Router {
         this.recipients = recipients;
         this.municipalities = municipalities;
         this.postcodes = postcodes;
-        this.enrichment = new ReceiverEnrichment();
         this.clock = clock;
     }
 
     public PipelineMessage route(PipelineMessage message) {
         Optional<Finding> unknownSender = checkSender(message.header().senderLocation());
         if (unknownSender.isPresent()) {
-            message.addFindings(List.of(unknownSender.get()));
-            return message;
+            return message.withFinding(unknownSender.get());
         }
         RoutingOutcome outcome = decide(message.header(), message.patient(), message.document());
         if (!outcome.isRouted()) {
-            message.addFindings(List.of(outcome.failure()));
-            return message;
+            return message.withFinding(outcome.failure());
         }
-        RoutingDecision decision = outcome.decision();
-        Recipient recipient = decision.recipient();
-        if (message.document() != null && !recipient.locationNumber().equals(message.header().receiverLocation())) {
-            message.enriched(enrichment.writeReceiver(message.document(), recipient));
-        }
-        message.routed(decision);
-        return message;
+        return message.withRouting(outcome.decision());
     }
 
     /**

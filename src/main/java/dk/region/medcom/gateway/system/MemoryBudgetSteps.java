@@ -7,7 +7,6 @@ import dk.region.medcom.gateway.message.Location;
 import dk.region.medcom.gateway.message.PipelineMessage;
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -64,10 +63,10 @@ public class MemoryBudgetSteps {
      */
     public PipelineMessage refuseIfItRanOutBefore(@Body PipelineMessage message) {
         if (RAN_OUT.contains(message.trackingId().value())) {
-            message.addFindings(List.of(Finding.error("PIPELINE-OUT-OF-MEMORY", Location.NONE,
+            return message.withFinding(Finding.error("PIPELINE-OUT-OF-MEMORY", Location.NONE,
                     "processing this message ran the gateway out of memory; it is kept in quarantine (give the"
                             + " gateway more heap, or the sender a smaller message)",
-                    "behandlingen af meddelelsen opbrugte gatewayens hukommelse; den er sat i karantæne")));
+                    "behandlingen af meddelelsen opbrugte gatewayens hukommelse; den er sat i karantæne"));
         }
         return message;
     }

@@ -12,9 +12,8 @@ public class ValidationStage {
     }
 
     public PipelineMessage validate(PipelineMessage message) {
-        message.addFindings(message.document() != null
+        return message.withFindings(message.document() != null
                 ? validator.validate(message.document(), message.patient(), message.letter()).findings()
                 : validator.validate(message.xml()).findings());
-        return message;
     }
 }

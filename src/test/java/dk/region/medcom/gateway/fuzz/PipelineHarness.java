@@ -67,15 +67,15 @@ final class PipelineHarness {
     Outcome run(byte[] input) {
         PipelineMessage message = new PipelineMessage(TrackingId.newId(), "fuzz", input);
         try {
-            parser.parse(message);
+            message = parser.parse(message);
             if (!message.isRejected()) {
-                validation.validate(message);
+                message = validation.validate(message);
             }
             if (!message.isRejected()) {
-                router.route(message);
+                message = router.route(message);
             }
             if (!message.isRejected()) {
-                translator.translate(message);
+                message = translator.translate(message);
             }
         } catch (Throwable e) { // a crash is what we look for, whatever its kind
             return new Outcome(false, message.findings(), "CRASH " + e.getClass().getName() + " at " + where(e));

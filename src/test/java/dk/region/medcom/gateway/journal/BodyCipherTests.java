@@ -1,5 +1,10 @@
 package dk.region.medcom.gateway.journal;
 
+import dk.region.medcom.gateway.message.PatientFacts;
+import dk.region.medcom.gateway.parse.xml.PatientReader;
+import dk.region.medcom.gateway.parse.xml.XmlFactories;
+import java.io.ByteArrayInputStream;
+import org.w3c.dom.Document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,13 +65,19 @@ class BodyCipherTests {
         assertThat(hasher.hash("12345")).isEmpty();
     }
 
+    /** The journal hashes the CPR number parse read into the patient facts; it never reads the XML again. */
     @Test
-    void findsThePatientsCprInTheXmlForm() {
-        byte[] xml = ("<Emessage><Patient><CivilRegistrationNumber> 0101904016 </CivilRegistrationNumber>"
-                + "</Patient></Emessage>").getBytes(StandardCharsets.UTF_8);
+    void findsThePatientsCprInTheFactsParseRead() throws Exception {
+        byte[] xml = ("<Emessage><Envelope/><ClinicalEmail><Patient><CivilRegistrationNumber> 0101904016 </CivilRegistrationNumber>"
+                + "</Patient></ClinicalEmail></Emessage>").getBytes(StandardCharsets.UTF_8);
 
-        assertThat(PatientCpr.in(xml)).contains("0101904016");
-        assertThat(PatientCpr.in("<Emessage/>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(Journal.cprOf(PatientReader.read(dom(xml)))).contains("0101904016");
+        assertThat(Journal.cprOf(PatientReader.read(dom("<Emessage/>".getBytes(StandardCharsets.UTF_8))))).isEmpty();
+        assertThat(Journal.cprOf(PatientFacts.NONE)).isEmpty();
+    }
+
+    private static Document dom(byte[] xml) throws Exception {
+        return XmlFactories.hardenedDomFactory().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
     }
 
     private static byte[] randomKey() {

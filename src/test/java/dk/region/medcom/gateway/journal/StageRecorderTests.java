@@ -35,9 +35,7 @@ class StageRecorderTests {
     }
 
     private static PipelineMessage message(String type) {
-        PipelineMessage message = new PipelineMessage(TrackingId.newId(), "folder", new byte[] {'<'});
-        message.parsed(MessageFormat.XML, new byte[] {'<'},
+        return new PipelineMessage(TrackingId.newId(), "folder", new byte[] {'<'}).withParse(MessageFormat.XML, new byte[] {'<'},
                 new MessageHeader(type, null, null, null, "ENV1", "LET1", "5790000100019", "5790001000011", false));
-        return message;
     }
 }

@@ -14,6 +14,7 @@ import dk.region.medcom.gateway.message.PipelineMessage;
 import dk.region.medcom.gateway.message.TrackingId;
 import dk.region.medcom.gateway.parse.xml.PatientReader;
 import dk.region.medcom.gateway.parse.xml.XmlFactories;
+import dk.region.medcom.gateway.translate.RecipientTranslator;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,7 +65,7 @@ class RouterTests {
         @Test
         void refusesASenderTheDirectoryDoesNotKnow() {
             PipelineMessage message = message(receiver("5799997510009", "x", "sygehusafdelingsnummer"), ADULT_CPR, null, null);
-            message.parsed(MessageFormat.XML, message.xml(), message.document(), new MessageHeader("XDIS91", "V",
+            message = message.withParse(MessageFormat.XML, message.xml(), message.document(), new MessageHeader("XDIS91", "V",
                     "urn:test", "ClinicalEmail", "E1", "L1", "5790000000005", "5799997510009", false));
 
             PipelineMessage routed = router.route(message);
@@ -76,7 +77,7 @@ class RouterTests {
         @Test
         void refusesASenderThatIsNotALocationNumberWithoutEchoingIt() {
             PipelineMessage message = message(receiver("5799997510009", "x", "sygehusafdelingsnummer"), ADULT_CPR, null, null);
-            message.parsed(MessageFormat.XML, message.xml(), message.document(), new MessageHeader("XDIS91", "V",
+            message = message.withParse(MessageFormat.XML, message.xml(), message.document(), new MessageHeader("XDIS91", "V",
                     "urn:test", "ClinicalEmail", "E1", "L1", "../../inbox", "5799997510009", true));
 
             PipelineMessage routed = router.route(message);
@@ -92,7 +93,7 @@ class RouterTests {
         @Test
         void neverQuotesASenderFieldThatIsNotALocationNumber() { // found by fuzzing: a CPR number there was quoted
             PipelineMessage message = message(receiver("5799997510009", "x", "sygehusafdelingsnummer"), ADULT_CPR, null, null);
-            message.parsed(MessageFormat.XML, message.xml(), message.document(), new MessageHeader("XDIS91", "V",
+            message = message.withParse(MessageFormat.XML, message.xml(), message.document(), new MessageHeader("XDIS91", "V",
                     "urn:test", "ClinicalEmail", "E1", "L1", "0101904321", "5799997510009", false));
 
             assertThat(router.route(message).findings()).singleElement().satisfies(f -> {
@@ -139,12 +140,12 @@ class RouterTests {
         @Test
         void byThePatientFactsParseRead() {
             PipelineMessage message = message(receiver("5799997510009", "751", "kommunenummer"), ADULT_CPR, null, null);
-            message.parsed(MessageFormat.XML, message.xml(), message.document(), message.header(),
+            message = message.withParse(MessageFormat.XML, message.xml(), message.document(), message.header(),
                     PatientFacts.of(CprNumber.of(CHILD_CPR).orElseThrow(), null, null, null));
             assertThat(router.route(message).routing().recipient()).isEqualTo(AARHUS_CHILDREN);
 
             PipelineMessage byResidence = message(receiver(null, "x", "sorkode"), ADULT_CPR, null, null);
-            byResidence.parsed(MessageFormat.XML, byResidence.xml(), byResidence.document(), byResidence.header(),
+            byResidence = byResidence.withParse(MessageFormat.XML, byResidence.xml(), byResidence.document(), byResidence.header(),
                     PatientFacts.of(CprNumber.of(ADULT_CPR).orElseThrow(), null, "851", null));
             assertThat(router.route(byResidence).routing().recipient()).isEqualTo(AALBORG_EDIFACT);
         }
@@ -156,18 +157,25 @@ class RouterTests {
         }
     }
 
+    /** Routing decides; the resolved receiver is written once, where translate makes the outbound form. */
     @Nested
     class WritesTheResolvedReceiverIntoTheMessage {
 
         @Test
         void whenFoundByMunicipality() {
-            PipelineMessage routed = router.route(message(receiver("DKKMDKMDNET", "751", "kommunenummer"), ADULT_CPR, null, null));
+            PipelineMessage message = message(receiver("DKKMDKMDNET", "751", "kommunenummer"), ADULT_CPR, null, null);
+            PipelineMessage routed = router.route(message);
 
             assertThat(routed.isEnriched()).isTrue();
-            String xml = new String(routed.xml(), StandardCharsets.UTF_8);
+            String xml = new String(new RecipientTranslator(null).translate(routed).outbound(), StandardCharsets.UTF_8);
             assertThat(xml).contains("<EANIdentifier>5799997510009</EANIdentifier>")
                     .contains("<OrganisationName>Aarhus Kommune</OrganisationName>")
                     .doesNotContain("DKKMDKMDNET");
+            // the DOM parse read, and the XML form, stay the message as received
+            assertThat(new String(routed.xml(), StandardCharsets.UTF_8)).contains("DKKMDKMDNET");
+            assertThat(routed.document().getElementsByTagNameNS("urn:test", "EANIdentifier").item(1).getTextContent())
+                    .isEqualTo("DKKMDKMDNET");
+            assertThat(routed.routing().recipient()).isEqualTo(AARHUS);
         }
     }
 
@@ -224,7 +232,7 @@ class RouterTests {
         @Test
         void aTypeTheRecipientDoesNotTake() {
             PipelineMessage message = message(receiver("5799998510002", "851", "kommunenummer"), ADULT_CPR, null, null);
-            message.parsed(MessageFormat.XML, message.xml(), message.document(), header("XREF15", "5799998510002"));
+            message = message.withParse(MessageFormat.XML, message.xml(), message.document(), header("XREF15", "5799998510002"));
 
             assertThat(ruleIds(router.route(message))).containsExactly("ROUTE-FORMAT-NOT-TAKEN");
         }
@@ -258,10 +266,8 @@ class RouterTests {
         Document document = parse(xml);
         String ean = document.getElementsByTagNameNS("urn:test", "EANIdentifier").getLength() > 1
                 ? document.getElementsByTagNameNS("urn:test", "EANIdentifier").item(1).getTextContent() : null;
-        PipelineMessage message = new PipelineMessage(TrackingId.newId(), "test", xml.getBytes(StandardCharsets.UTF_8));
-        message.parsed(MessageFormat.XML, xml.getBytes(StandardCharsets.UTF_8), document, header("XDIS91", ean),
+        return new PipelineMessage(TrackingId.newId(), "test", xml.getBytes(StandardCharsets.UTF_8)).withParse(MessageFormat.XML, xml.getBytes(StandardCharsets.UTF_8), document, header("XDIS91", ean),
                 PatientReader.read(document));
-        return message;
     }
 
     static MessageHeader header(String type, String receiver) {

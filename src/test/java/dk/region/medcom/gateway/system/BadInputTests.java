@@ -74,6 +74,11 @@ class BadInputTests extends GatewayTestSupport {
         }
         assertThat(journal.find(id).orElseThrow().history()).filteredOn(e -> e.state() == MessageState.QUARANTINED)
                 .hasSize(2); // the reject stage and the receipt
+        // each entry lists its own stage's findings: the route carries on the message the recorder returned
+        assertThat(journal.find(id).orElseThrow().history()).filteredOn(e -> "parse".equals(e.stage()))
+                .singleElement().satisfies(e -> assertThat(e.detail()).contains("XML-VALUE-TOO-LONG"));
+        assertThat(journal.find(id).orElseThrow().history()).filteredOn(e -> "reject".equals(e.stage()))
+                .isNotEmpty().allSatisfy(e -> assertThat(String.valueOf(e.detail())).doesNotContain("XML-VALUE-TOO-LONG"));
     }
 
     /**

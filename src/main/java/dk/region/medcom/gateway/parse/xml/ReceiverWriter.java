@@ -1,7 +1,6 @@
-package dk.region.medcom.gateway.route;
+package dk.region.medcom.gateway.parse.xml;
 
 import dk.region.medcom.gateway.message.Recipient;
-import dk.region.medcom.gateway.parse.xml.XmlFactories;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import javax.xml.transform.OutputKeys;
@@ -18,14 +17,20 @@ import org.w3c.dom.Node;
  * Writes the receiver the gateway resolved into the message's Receiver block, so the recipient
  * sees itself addressed correctly: its location number always, and its kommunenummer,
  * organisation and unit where the message has those elements. Elements are only filled in, never
- * added, so the message keeps its schema's element order.
+ * added, so the message keeps its schema's element order. Written once, where the outbound form is
+ * made (the translate stage), on a copy: the DOM parse read stays the message as received.
  */
-final class ReceiverEnrichment {
+public final class ReceiverWriter {
 
     private final TransformerFactory transformers = XmlFactories.transformerFactory();
 
-    byte[] writeReceiver(Document document, Recipient recipient) {
-        Element receiver = receiverOf(document);
+    /** The message's XML form with {@code recipient} as its Receiver; {@code document} is not changed. */
+    public byte[] write(Document document, Recipient recipient) {
+        Document copy = (Document) document.cloneNode(true);
+        // the declaration is written from the parsed document's, as before the copy (a clone need not keep it)
+        copy.setXmlStandalone(document.getXmlStandalone());
+        copy.setXmlVersion(document.getXmlVersion());
+        Element receiver = receiverOf(copy);
         if (receiver != null) {
             set(receiver, "EANIdentifier", recipient.locationNumber());
             if (recipient.municipality() != null && child(receiver, "IdentifierCode") != null) {
@@ -35,7 +40,7 @@ final class ReceiverEnrichment {
             set(receiver, "OrganisationName", recipient.organisation());
             set(receiver, "DepartmentName", recipient.unit());
         }
-        return serialise(document);
+        return serialise(copy);
     }
 
     private static Element receiverOf(Document document) {
