@@ -15,13 +15,13 @@ import java.util.Optional;
  * did not go by municipality (an empty Optional renders as null, an absent one not at all).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record RoutingExplanation(@JsonInclude(JsonInclude.Include.ALWAYS) String messageType,
+public record RoutingExplanation(@JsonInclude(JsonInclude.Include.ALWAYS) String messageType,
                           @JsonInclude(JsonInclude.Include.ALWAYS) String receiverLocation,
                           boolean routed, List<String> findings, List<String> steps,
                           RecipientView recipient, String format, Optional<String> municipality, String failure) {
 
     /** The recipient routing chose: its location number, name and channel type. */
-    record RecipientView(String locationNumber, String name, String channel) {
+    public record RecipientView(String locationNumber, String name, String channel) {
     }
 
     /** A message that could not be read: its errors, and no decision. */

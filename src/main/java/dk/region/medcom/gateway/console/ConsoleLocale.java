@@ -44,6 +44,6 @@ class ConsoleLocale implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change).addPathPatterns("/", "/login", "/messages", "/messages/**", "/overdue", "/audit", "/audit/**");
+        registry.addInterceptor(change).addPathPatterns("/", "/login", "/messages", "/messages/**", "/overdue", "/audit", "/audit/**", "/routing", "/directory");
     }
 }

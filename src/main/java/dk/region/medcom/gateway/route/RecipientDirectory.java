@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +22,14 @@ import org.springframework.core.io.Resource;
  */
 public class RecipientDirectory {
 
+    /** A new file that was refused, and why (the line at fault): the previous directory stayed in force. */
+    public record Refusal(Instant at, String reason) {
+    }
+
     private final String location;
     private volatile Snapshot snapshot;
     private volatile long loadedModified;
+    private volatile Refusal lastRefusal;
 
     RecipientDirectory(List<Recipient> recipients) {
         this.location = null;
@@ -51,8 +57,29 @@ public class RecipientDirectory {
             return false;
         }
         loadedModified = modified; // an invalid file is reported once, not on every check
-        snapshot = new Snapshot(readFile());
+        try {
+            snapshot = new Snapshot(readFile());
+        } catch (RuntimeException e) {
+            lastRefusal = new Refusal(Instant.now(), e instanceof InvalidDirectoryException ? e.getMessage() : e.toString());
+            throw e;
+        }
+        lastRefusal = null;
         return true;
+    }
+
+    /** Every recipient, in the file's order. */
+    public List<Recipient> all() {
+        return snapshot.inOrder;
+    }
+
+    /** When the directory in force was read. */
+    public Instant loadedAt() {
+        return snapshot.loadedAt;
+    }
+
+    /** The last new file refused since the directory in force was read, if any. */
+    public Optional<Refusal> lastRefusal() {
+        return Optional.ofNullable(lastRefusal);
     }
 
     public Optional<Recipient> find(String locationNumber) {
@@ -91,10 +118,13 @@ public class RecipientDirectory {
     }
 
     private static final class Snapshot {
+        final List<Recipient> inOrder;
+        final Instant loadedAt = Instant.now();
         final Map<String, Recipient> byLocationNumber;
         final Map<String, List<Recipient>> byMunicipality;
 
         Snapshot(List<Recipient> recipients) {
+            inOrder = List.copyOf(recipients);
             byLocationNumber = recipients.stream()
                     .collect(Collectors.toUnmodifiableMap(Recipient::locationNumber, Function.identity()));
             byMunicipality = recipients.stream()

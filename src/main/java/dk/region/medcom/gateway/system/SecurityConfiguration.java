@@ -53,7 +53,7 @@ class SecurityConfiguration {
 
     /** The console's pages and their assets; everything else is the API's. */
     static final String[] CONSOLE_PATHS = {"/", "/login", "/logout", "/messages", "/messages/**", "/actions",
-            "/overdue", "/audit", "/audit/**", "/console/**"};
+            "/overdue", "/audit", "/audit/**", "/routing", "/directory", "/console/**"};
 
     /**
      * The operations console: form login with a session and CSRF tokens (a browser sends cookies by
@@ -70,6 +70,7 @@ class SecurityConfiguration {
                         // a message's contents are personal data: operators only, and every view is audited
                         .requestMatchers("/messages/*/contents", "/actions").hasRole(OPERATOR)
                         .requestMatchers("/audit", "/audit/**").hasRole(AUDITOR)
+                        .requestMatchers("/routing", "/directory").hasAnyRole(OPERATOR, AUDITOR, VIEWER)
                         .anyRequest().hasAnyRole(OPERATOR, AUDITOR, VIEWER, SENDER))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error"))

@@ -214,6 +214,28 @@ class ConsoleTests extends GatewayTestSupport {
         assertThat(operator.get("/overdue").body()).contains("Receipts overdue", "none came within 2 s");
     }
 
+    /** Issue #18: routing explained for a pasted message and a tracked one; the directory searched. */
+    @Test
+    void explainsRoutingAndSearchesTheDirectory() {
+        String id = postAndAwait(uniqueEnvelopeId(), "DELIVERED");
+        ConsoleBrowser viewer = new ConsoleBrowser(port);
+        viewer.logIn("viewer", "demo-viewer");
+        String pasted = new String(sample(VALID_XDIS91), java.nio.charset.StandardCharsets.UTF_8);
+        String explained = viewer.postForm("/routing", Map.of("_csrf", viewer.csrfOn("/routing"), "message", pasted)).body();
+        assertThat(explained).contains("Decision", "state-DELIVERED\">yes", "5790001000011", "Steps");
+        assertThat(viewer.get("/routing?trackingId=" + id).body()).contains("/messages/" + id, "5790001000011");
+        assertThat(viewer.postForm("/routing", Map.of("_csrf", viewer.csrfOn("/routing"), "message", "")).body())
+                .contains("Paste a message");
+
+        String directory = viewer.get("/directory?q=5790001000011").body();
+        assertThat(directory).contains("5790001000011", "recipients, read").doesNotContain("5790001000035");
+        assertThat(viewer.get("/directory").body()).contains("5790001000011", "5790001000035");
+
+        ConsoleBrowser sender = new ConsoleBrowser(port);
+        sender.logIn("sender", "demo-sender");
+        assertThat(sender.get("/directory").statusCode()).isEqualTo(403);
+    }
+
     /** Issue #18: a sender sees in the console only the messages from its own location numbers. */
     @Test
     void aSenderSeesOnlyItsOwnMessages() {
