@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * channel the demo has no example of (an Artemis queue, an HTTP endpoint), and a real HTTP server
  * on loopback playing that endpoint. It can be told to fail a number of deliveries first.
  */
-final class TestRecipients {
+public final class TestRecipients {
 
     static final String QUEUE_RECIPIENT = "5799990000011";
-    static final String HTTP_RECIPIENT = "5799990000028";
+    public static final String HTTP_RECIPIENT = "5799990000028";
 
     static final List<byte[]> httpDeliveries = new CopyOnWriteArrayList<>();
     static final Map<String, AtomicInteger> attemptsByDeliveryId = new ConcurrentHashMap<>();
@@ -32,7 +32,17 @@ final class TestRecipients {
      * The directory file of the gateway with this data folder, for tests that edit it while the
      * gateway runs. Per data folder: tests with a context of their own have a file of their own.
      */
-    static Path fileFor(Path dataDir) {
+    /** The next {@code count} deliveries to the HTTP recipient are answered 503. */
+    public static void failNextHttpDeliveries(int count) {
+        failuresToGive.set(count);
+    }
+
+    /** How many letters the HTTP recipient has taken. */
+    public static int httpDeliveriesTaken() {
+        return httpDeliveries.size();
+    }
+
+    public static Path fileFor(Path dataDir) {
         return dataDir.resolveSibling(dataDir.getFileName() + "-recipients.yaml");
     }
 
