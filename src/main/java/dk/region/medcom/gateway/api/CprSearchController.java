@@ -58,19 +58,17 @@ class CprSearchController {
     @Operation(summary = "The CPR search audit log, newest first")
     ResponseEntity<Page<CprSearch.AuditRecord>> auditLog(@RequestParam(defaultValue = "0") int page,
                                                          @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > MessagesController.MAX_PAGE_SIZE) {
-            return ResponseEntity.badRequest().build();
-        }
-        return ResponseEntity.ok(cprSearch.auditLog(page, size));
+        return isPage(page, size) ? ResponseEntity.ok(cprSearch.auditLog(page, size)) : ResponseEntity.badRequest().build();
     }
 
     @GetMapping("/api/audit/body-views")
     @Operation(summary = "Who read which message's contents (API and console), newest first")
     ResponseEntity<Page<BodyViewAudit.BodyView>> bodyViews(@RequestParam(defaultValue = "0") int page,
                                                            @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > MessagesController.MAX_PAGE_SIZE) {
-            return ResponseEntity.badRequest().build();
-        }
-        return ResponseEntity.ok(bodyViews.views(page, size));
+        return isPage(page, size) ? ResponseEntity.ok(bodyViews.views(page, size)) : ResponseEntity.badRequest().build();
+    }
+
+    private static boolean isPage(int page, int size) {
+        return page >= 0 && size >= 1 && size <= MessagesController.MAX_PAGE_SIZE;
     }
 }

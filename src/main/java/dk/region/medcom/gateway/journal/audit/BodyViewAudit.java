@@ -59,9 +59,7 @@ public class BodyViewAudit {
                         select at, username, tracking_id, channel, reason from body_view_audit
                         order by id desc limit :limit offset :offset""")
                 .param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> new BodyView(JournalRows.instant(rs, "at"), rs.getString("username"),
-                        rs.getString("tracking_id"), Channel.valueOf(rs.getString("channel")), rs.getString("reason")))
-                .list();
+                .query(BodyViewAudit::row).list();
         return new Page<>(page, size, total, items);
     }
 
@@ -71,8 +69,11 @@ public class BodyViewAudit {
                         select at, username, tracking_id, channel, reason from body_view_audit
                         where tracking_id = :id order by id desc""")
                 .param("id", id.value())
-                .query((rs, n) -> new BodyView(JournalRows.instant(rs, "at"), rs.getString("username"),
-                        rs.getString("tracking_id"), Channel.valueOf(rs.getString("channel")), rs.getString("reason")))
-                .list();
+                .query(BodyViewAudit::row).list();
+    }
+
+    private static BodyView row(java.sql.ResultSet rs, int number) throws java.sql.SQLException {
+        return new BodyView(JournalRows.instant(rs, "at"), rs.getString("username"), rs.getString("tracking_id"),
+                Channel.valueOf(rs.getString("channel")), rs.getString("reason"));
     }
 }
