@@ -2,6 +2,7 @@ package dk.region.medcom.gateway.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dk.region.medcom.gateway.message.Phrase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ final class LetterSpec {
      * the message type instead of XML ({@code $letter-type}): a constant that differs by type.
      */
     record Slot(String path, CodeList codes, Format format, int span, int maxLength, int length, boolean cpr, boolean required,
-                String defaultValue) {
+                String defaultValue, boolean fromRoot, String placeholder, boolean formatCode, boolean again) {
 
         boolean isVariable() {
             return path.startsWith("$");
@@ -75,7 +76,19 @@ final class LetterSpec {
      * {@code plainText} the element of plain text with breaks, carried in element 4 after the
      * templated elements.
      */
-    record SegmentItem(Template template, boolean optional, boolean repeat, String freeText, String plainText) implements Item {
+    record SegmentItem(Template template, boolean optional, boolean repeat, String freeText, String plainText,
+                       Template otherwise, boolean always, String reference, Limit limit) implements Item {
+
+        SegmentItem(Template template, boolean optional, boolean repeat, String freeText, String plainText) {
+            this(template, optional, repeat, freeText, plainText, null, false, null, null);
+        }
+    }
+
+    /**
+     * A maximum number of occurrences and what a finding calls them beyond it (English, Danish; the
+     * XML side's and the EDIFACT side's words may differ): {@code max: 10} with {@code too-many}.
+     */
+    record Limit(int max, Phrase xml, Phrase edifact) {
     }
 
     /**
@@ -83,7 +96,12 @@ final class LetterSpec {
      * groups open with a marker {@code Sxx+xx}; a group without a marker (CONTRL's UCM) is opened
      * by its first segment and holds the segments after it that its other items match.
      */
-    record GroupItem(String marker, String xml, boolean optional, boolean repeat, List<Item> items) implements Item {
+    record GroupItem(String marker, String xml, boolean optional, boolean repeat, List<Item> items, Limit limit, int split,
+                     Limit segments, List<List<String>> requires, Phrase requiresText) implements Item {
+
+        GroupItem(String marker, String xml, boolean optional, boolean repeat, List<Item> items) {
+            this(marker, xml, optional, repeat, items, null, 0, null, List.of(), null);
+        }
 
         boolean marked() {
             return marker != null;
@@ -92,6 +110,20 @@ final class LetterSpec {
         /** The group's first segment, which tells group instances with the same marker apart. */
         Template first() {
             return ((SegmentItem) items.get(0)).template();
+        }
+
+        /** The segment items an instance may open with: the first, and the ones after it while those before are optional. */
+        List<SegmentItem> openers() {
+            List<SegmentItem> openers = new ArrayList<>();
+            for (Item item : items) {
+                if (item instanceof SegmentItem segment) {
+                    openers.add(segment);
+                }
+                if (!item.optional()) {
+                    break;
+                }
+            }
+            return openers;
         }
     }
 
@@ -155,20 +187,50 @@ final class LetterSpec {
             if (node.isTextual()) {
                 items.add(new SegmentItem(template(node.asText(), codeLists), false, false, null, null));
             } else if (node.has("segments")) {
-                items.add(new GroupItem(node.hasNonNull("group") ? node.get("group").asText() : null,
-                        node.hasNonNull("xml") ? node.get("xml").asText() : null,
+                List<List<String>> requires = new ArrayList<>();
+                node.path("requires").forEach(any -> {
+                    List<String> paths = new ArrayList<>();
+                    any.forEach(p -> paths.add(p.asText()));
+                    requires.add(List.copyOf(paths));
+                });
+                String xml = node.hasNonNull("xml") ? node.get("xml").asText() : null;
+                items.add(new GroupItem(node.hasNonNull("group") ? node.get("group").asText() : null, xml,
                         node.path("optional").asBoolean(), node.path("repeat").asBoolean(),
-                        items(required(node, "segments"), codeLists)));
+                        items(required(node, "segments"), codeLists), limit(node, "max", "too-many", xml),
+                        node.path("split").asInt(0), limit(node, "max-segments", "too-many-segments", null),
+                        List.copyOf(requires), node.has("requires-text") ? phrase(node.get("requires-text")) : null));
             } else {
+                String reference = node.hasNonNull("reference") ? node.get("reference").asText() : null;
                 items.add(new SegmentItem(template(required(node, "segment").asText(), codeLists), node.path("optional").asBoolean(),
                         node.path("repeat").asBoolean(), node.hasNonNull("free-text") ? node.get("free-text").asText() : null,
-                        node.hasNonNull("plain-text") ? node.get("plain-text").asText() : null));
+                        node.hasNonNull("plain-text") ? node.get("plain-text").asText() : null,
+                        node.hasNonNull("otherwise") ? template(node.get("otherwise").asText(), codeLists) : null,
+                        node.path("always").asBoolean(), reference, limit(node, "max", "too-many", reference)));
             }
         }
         if (items.isEmpty()) {
             throw new IllegalStateException("mapping " + name + ": an empty list of segments");
         }
         return List.copyOf(items);
+    }
+
+    /**
+     * {@code max: N} with {@code too-many: {en, da}} (both sides) or {@code too-many: {xml: {en, da}, edifact: {en, da}}};
+     * without words a finding names the XML element.
+     */
+    private Limit limit(JsonNode node, String maxField, String wordsField, String xml) {
+        if (!node.has(maxField)) {
+            return null;
+        }
+        JsonNode words = node.path(wordsField);
+        Phrase fallback = xml == null ? null : new Phrase(xml.substring(xml.lastIndexOf('/') + 1), xml.substring(xml.lastIndexOf('/') + 1));
+        Phrase xmlWords = words.has("xml") ? phrase(words.get("xml")) : words.has("en") ? phrase(words) : fallback;
+        Phrase edifactWords = words.has("edifact") ? phrase(words.get("edifact")) : words.has("en") ? phrase(words) : fallback;
+        return new Limit(node.get(maxField).asInt(), xmlWords, edifactWords);
+    }
+
+    private Phrase phrase(JsonNode node) {
+        return new Phrase(required(node, "en").asText(), required(node, "da").asText());
     }
 
     /** Parses {@code TAG+a:b+{slot}...}; slots hold neither {@code +} nor {@code :}. */
@@ -217,6 +279,9 @@ final class LetterSpec {
         boolean cpr = false;
         boolean required = false;
         String defaultValue = null;
+        String placeholder = null;
+        boolean formatCode = false;
+        boolean again = false;
         for (int i = 1; i < options.length; i++) {
             String option = options[i];
             switch (option) {
@@ -224,9 +289,13 @@ final class LetterSpec {
                 case "date" -> format = Format.DATE;
                 case "cpr" -> cpr = true;
                 case "required" -> required = true;
+                case "format-code" -> formatCode = true;
+                case "again" -> again = true;
                 default -> {
                     if (option.startsWith("span=")) {
                         span = Integer.parseInt(option.substring(5));
+                    } else if (option.startsWith("placeholder=")) {
+                        placeholder = option.substring(12);
                     } else if (option.startsWith("default=")) {
                         defaultValue = option.substring(8);
                     } else if (option.startsWith("length=")) {
@@ -242,6 +311,8 @@ final class LetterSpec {
         if (options[0].startsWith("$") && codes == null) {
             throw new IllegalStateException("mapping " + name + ": " + text + " needs a code list to give the type's value");
         }
-        return new Slot(options[0], codes, format, span, maxLength, length, cpr, required, defaultValue);
+        boolean fromRoot = options[0].startsWith("/");
+        return new Slot(fromRoot ? options[0].substring(1) : options[0], codes, format, span, maxLength, length, cpr, required,
+                defaultValue, fromRoot, placeholder, formatCode, again);
     }
 }
