@@ -136,6 +136,8 @@ final class LetterSpec {
     final Map<String, String> envelope = new LinkedHashMap<>();
     /** XML path → fixed value. */
     final Map<String, String> constants = new LinkedHashMap<>();
+    /** XML path → the value EDIFACT → XML writes when the EDIFACT gave none (DIS91's inaktiv without PAS). */
+    final Map<String, String> defaults = new LinkedHashMap<>();
     /** Element name → the order of its children in XML. */
     final Map<String, List<String>> order = new HashMap<>();
     final List<Item> body;
@@ -145,6 +147,7 @@ final class LetterSpec {
         letterElement = root.hasNonNull("letter") ? root.get("letter").asText() : null;
         root.path("envelope").fields().forEachRemaining(e -> envelope.put(e.getKey(), e.getValue().asText()));
         root.path("constants").fields().forEachRemaining(e -> constants.put(e.getKey(), e.getValue().asText()));
+        root.path("defaults").fields().forEachRemaining(e -> defaults.put(e.getKey(), e.getValue().asText()));
         root.path("order").fields().forEachRemaining(e -> {
             List<String> names = new ArrayList<>();
             e.getValue().forEach(n -> names.add(n.asText()));

@@ -56,6 +56,11 @@ final class MappedLetter implements LetterMapping {
         spec.constants.forEach((path, value) -> letter.path(path).text = substituted(value, type));
         List<Unit> units = units(message.subList(1, message.size() - 1));
         new Reading(type, findings, letter).match(spec.body, units, letter, unh);
+        spec.defaults.forEach((path, value) -> {
+            if (!hasText(letter, path)) {
+                letter.path(path).text = value;
+            }
+        });
         letter.writeLetter(out, spec.order, freeText);
     }
 
