@@ -21,8 +21,14 @@ import java.util.Map;
  * literals are constants both ways, {@code {path|options}} a slot bound to an XML path relative to
  * the group's element. Slot options: a code list (a CSV under {@code mapping/}), {@code datetime},
  * {@code date}, {@code cpr}, {@code required}, {@code max=N}, {@code length=N}, {@code span=N} (a
- * code over N components), {@code default=X} (the XML value written when the XML has none).
- * Immutable once read.
+ * code over N components), {@code default=X} (the XML value written when the XML has none),
+ * {@code placeholder=X} (what EDIFACT carries for no value, both ways), {@code format-code} (the
+ * literal after a date is its format code, named in findings), {@code again} (the value repeats
+ * one the letter already has; another is left unread). A path starting with {@code /} is relative
+ * to the letter element, not the group's. Segment items may name an {@code otherwise} template,
+ * be written {@code always}, or be {@code reference} items; groups and items may have a
+ * {@code max} with {@code too-many} words, groups {@code max-segments}, {@code split} and
+ * {@code requires}. Immutable once read.
  */
 final class LetterSpec {
 
@@ -48,7 +54,12 @@ final class LetterSpec {
     }
 
     /** A segment template: per element, per component, a String literal or a {@link Slot}. */
-    record Template(String tag, List<List<Object>> elements) {
+    record Template(String tag, List<List<Object>> elements, boolean hasSlots, boolean fromRoot) {
+
+        Template(String tag, List<List<Object>> elements) {
+            this(tag, elements, elements.stream().flatMap(List::stream).anyMatch(Slot.class::isInstance),
+                    elements.stream().flatMap(List::stream).anyMatch(c -> c instanceof Slot slot && slot.fromRoot()));
+        }
 
         /** The literal first component of element 1 (MedCom's qualifier), or null when it is a slot or empty. */
         String qualifier() {
@@ -58,9 +69,8 @@ final class LetterSpec {
             return elements.get(0).get(0) instanceof String literal && !literal.isEmpty() ? literal : null;
         }
 
-        boolean hasSlots() {
-            return elements.stream().flatMap(List::stream).anyMatch(Slot.class::isInstance);
-        }
+        // hasSlots: whether any component is a slot; fromRoot: whether a slot is the letter's own
+        // ({@code /} path), so that the segment is written once
     }
 
     /** An item of a body: a segment or a group; optional items may be absent, repeating ones occur more than once. */
@@ -97,10 +107,11 @@ final class LetterSpec {
      * by its first segment and holds the segments after it that its other items match.
      */
     record GroupItem(String marker, String xml, boolean optional, boolean repeat, List<Item> items, Limit limit, int split,
-                     Limit segments, List<List<String>> requires, Phrase requiresText) implements Item {
+                     Limit segments, List<List<String>> requires, Phrase requiresText, List<SegmentItem> openers) implements Item {
 
-        GroupItem(String marker, String xml, boolean optional, boolean repeat, List<Item> items) {
-            this(marker, xml, optional, repeat, items, null, 0, null, List.of(), null);
+        GroupItem(String marker, String xml, boolean optional, boolean repeat, List<Item> items, Limit limit, int split,
+                  Limit segments, List<List<String>> requires, Phrase requiresText) {
+            this(marker, xml, optional, repeat, items, limit, split, segments, requires, requiresText, openers(items));
         }
 
         boolean marked() {
@@ -113,7 +124,7 @@ final class LetterSpec {
         }
 
         /** The segment items an instance may open with: the first, and the ones after it while those before are optional. */
-        List<SegmentItem> openers() {
+        private static List<SegmentItem> openers(List<Item> items) {
             List<SegmentItem> openers = new ArrayList<>();
             for (Item item : items) {
                 if (item instanceof SegmentItem segment) {
@@ -123,7 +134,7 @@ final class LetterSpec {
                     break;
                 }
             }
-            return openers;
+            return List.copyOf(openers);
         }
     }
 

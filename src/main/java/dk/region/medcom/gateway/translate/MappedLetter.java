@@ -10,11 +10,7 @@ import dk.region.medcom.gateway.translate.LetterSpec.SegmentItem;
 import dk.region.medcom.gateway.translate.LetterSpec.Slot;
 import dk.region.medcom.gateway.translate.LetterSpec.Template;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The mapping engine: one letter type both ways, driven only by its {@link LetterSpec} (a YAML
@@ -26,8 +22,6 @@ import java.util.regex.Pattern;
  */
 final class MappedLetter implements LetterMapping {
 
-    /** MedCom's group markers, the CEN "trigger segments": S01 ... S99. */
-    private static final Pattern MARKER = Pattern.compile("S\\d\\d");
 
     private final LetterSpec spec;
     private final MappingData mapping;
@@ -80,7 +74,7 @@ final class MappedLetter implements LetterMapping {
     /** A top-level segment, or a group: its marker and the segments up to the next marker. */
     private record Unit(Segment first, List<Segment> segments) {
         boolean isGroup() {
-            return MARKER.matcher(first.tag()).matches();
+            return SegmentValues.isGroupMarker(first);
         }
 
         Segment last() {
@@ -92,7 +86,7 @@ final class MappedLetter implements LetterMapping {
         List<Unit> units = new ArrayList<>();
         List<Segment> group = null;
         for (Segment segment : body) {
-            if (MARKER.matcher(segment.tag()).matches()) {
+            if (SegmentValues.isGroupMarker(segment)) {
                 group = new ArrayList<>();
                 group.add(segment);
                 units.add(new Unit(segment, group));
@@ -205,7 +199,11 @@ final class MappedLetter implements LetterMapping {
         /** A group's {@code requires}: of each list of paths, at least one has a value. */
         private void checkRequired(GroupItem group, XmlNode node, Segment marker) {
             for (List<String> anyOf : group.requires()) {
-                if (anyOf.stream().noneMatch(path -> hasText(node, path))) {
+                boolean present = false;
+                for (String path : anyOf) {
+                    present |= hasText(node, path);
+                }
+                if (!present) {
                     Phrase words = group.requiresText();
                     findings.add(TranslationRule.MISSING.at(marker, new Phrase("group " + marker.tag() + " (segment " + marker.number() + ") "
                             + words.en(), "gruppe " + marker.tag() + " (segment " + marker.number() + ") " + words.da())));
@@ -284,17 +282,20 @@ final class MappedLetter implements LetterMapping {
         }
 
         private void readSlot(Slot slot, Segment segment, int element, int component, XmlNode context, String formatCode) {
-            StringBuilder joined = new StringBuilder(segment.value(element, component));
-            for (int more = 1; more < slot.span(); more++) {
-                joined.append(':').append(segment.value(element, component + more));
+            String value = segment.value(element, component);
+            if (slot.span() > 1) {
+                StringBuilder joined = new StringBuilder(value);
+                for (int more = 1; more < slot.span(); more++) {
+                    joined.append(':').append(segment.value(element, component + more));
+                }
+                value = joined.toString().replace(":", "").isEmpty() ? "" : joined.toString();
             }
-            String value = slot.span() > 1 && joined.toString().replace(":", "").isEmpty() ? "" : joined.toString();
             if (slot.placeholder() != null && value.equals(slot.placeholder())) {
                 value = ""; // MedCom's stand-in for a value the XML does not have
             }
-            String where = "segment " + segment.number() + " " + segment.tag() + " element " + element;
+            // the place a finding names, made only for a finding
+            Where where = new Where(segment, element, formatCode);
             if (formatCode != null) {
-                where += " (format " + formatCode + ")";
                 if (!value.isEmpty() && !segment.value(element, component + 1).equals(formatCode)) {
                     findings.add(TranslationRule.DATE.at(segment, where));
                     return;
@@ -372,13 +373,22 @@ final class MappedLetter implements LetterMapping {
         }
 
         /** Sets a leaf; a value the letter already has (UNH's reference again in RFF+SRI) must agree. */
-        private void set(XmlNode parent, String name, String value, Segment segment, String where) {
+        private void set(XmlNode parent, String name, String value, Segment segment, Where where) {
             XmlNode leaf = parent.child(name);
             if (leaf.text != null && !leaf.text.equals(value)) {
                 findings.add(TranslationRule.CONFLICT.at(segment, where, parent.name + "/" + name));
                 return;
             }
             leaf.text = value;
+        }
+    }
+
+    /** Where in a segment a slot is, as findings name it: {@code segment 3 DTM element 1 (format 203)}. */
+    private record Where(Segment segment, int element, String formatCode) {
+        @Override
+        public String toString() {
+            return "segment " + segment.number() + " " + segment.tag() + " element " + element
+                    + (formatCode == null ? "" : " (format " + formatCode + ")");
         }
     }
 
@@ -496,8 +506,6 @@ final class MappedLetter implements LetterMapping {
         private final List<Finding> findings;
         /** The letter element, for {@code /} paths. */
         private final XmlElement root;
-        /** Elements whose text went into a segment (or is the envelope's): the rest would be lost. */
-        private final Set<XmlElement> read = Collections.newSetFromMap(new IdentityHashMap<>());
         /** The open group's marker, written before its first segment (a group with no segment is not written). */
         private String marker;
         private boolean markerWritten;
@@ -532,8 +540,8 @@ final class MappedLetter implements LetterMapping {
         /** Marks an element and everything in it as carried over; returns it. */
         XmlElement taken(XmlElement element) {
             if (element != null) {
-                read.add(element);
-                element.children(null).forEach(this::taken);
+                element.carried = true;
+                element.forEachChild(this::taken);
             }
             return element;
         }
@@ -547,10 +555,10 @@ final class MappedLetter implements LetterMapping {
         }
 
         private void collectUnread(XmlElement element, List<XmlElement> unread) {
-            if (!read.contains(element) && !element.text().isEmpty()) {
+            if (!element.carried && element.hasText()) {
                 unread.add(element);
             }
-            element.children(null).forEach(child -> collectUnread(child, unread));
+            element.forEachChild(child -> collectUnread(child, unread));
         }
 
         void write(List<Item> items, XmlElement context) {
@@ -612,10 +620,12 @@ final class MappedLetter implements LetterMapping {
         /** A group's {@code requires}: of each list of paths, at least one has a value. */
         private void checkRequired(GroupItem group, XmlElement instance) {
             for (List<String> anyOf : group.requires()) {
-                if (anyOf.stream().noneMatch(path -> {
+                boolean present = false;
+                for (String path : anyOf) {
                     XmlElement e = element(instance, path);
-                    return e != null && !e.text().isEmpty();
-                })) {
+                    present |= e != null && e.hasText();
+                }
+                if (!present) {
                     Phrase words = group.requiresText();
                     findings.add(TranslationRule.MISSING.at(instance, new Phrase(instance.path() + " " + words.en(), instance.path() + " " + words.da())));
                     return;
@@ -624,7 +634,7 @@ final class MappedLetter implements LetterMapping {
         }
 
         private boolean fromRoot(SegmentItem item) {
-            return item.template().elements().stream().flatMap(List::stream).anyMatch(c -> c instanceof Slot slot && slot.fromRoot());
+            return item.template().fromRoot();
         }
 
         private void write(SegmentItem item, XmlElement context) {
@@ -665,7 +675,7 @@ final class MappedLetter implements LetterMapping {
             Object[] elements = new Object[template.elements().size()];
             boolean filled = plain != null;
             for (int e = 0; e < elements.length; e++) {
-                List<String> values = new ArrayList<>();
+                List<String> values = new ArrayList<>(8);
                 boolean elementHasSlots = false;
                 boolean elementFilled = false;
                 for (Object component : template.elements().get(e)) {
@@ -726,7 +736,12 @@ final class MappedLetter implements LetterMapping {
         }
 
         private boolean hasDefault(List<Object> components) {
-            return components.stream().anyMatch(c -> c instanceof Slot slot && (slot.defaultValue() != null || slot.placeholder() != null));
+            for (Object c : components) {
+                if (c instanceof Slot slot && (slot.defaultValue() != null || slot.placeholder() != null)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void writeFreeText(SegmentItem item, XmlElement context) {
@@ -819,13 +834,16 @@ final class MappedLetter implements LetterMapping {
 
     private static XmlElement element(XmlElement context, String path) {
         XmlElement element = context;
-        for (String step : path.split("/")) {
-            element = element.child(step);
-            if (element == null) {
-                return null;
+        int from = 0;
+        while (element != null) {
+            int slash = path.indexOf('/', from);
+            element = element.child(slash < 0 ? from == 0 ? path : path.substring(from) : path.substring(from, slash));
+            if (slash < 0) {
+                return element;
             }
+            from = slash + 1;
         }
-        return element;
+        return null;
     }
 
     /** Every element at {@code path}: the parents' first match, then all children with the last name. */
