@@ -26,7 +26,8 @@ import java.util.Map;
  * literal after a date is its format code, named in findings), {@code again} (the value repeats
  * one the letter already has; another is left unread). A path starting with {@code /} is relative
  * to the letter element, not the group's. Segment items may name an {@code otherwise} template,
- * be written {@code always}, or be {@code reference} items; groups and items may have a
+ * be written {@code always}, be {@code reference} items, or be {@code read-only} (accepted where
+ * they stand when read, written where another item puts them); groups and items may have a
  * {@code max} with {@code too-many} words, groups {@code max-segments}, {@code split} and
  * {@code requires}. Immutable once read.
  */
@@ -87,10 +88,10 @@ final class LetterSpec {
      * templated elements.
      */
     record SegmentItem(Template template, boolean optional, boolean repeat, String freeText, String plainText,
-                       Template otherwise, boolean always, String reference, Limit limit) implements Item {
+                       Template otherwise, boolean always, String reference, Limit limit, boolean readOnly) implements Item {
 
         SegmentItem(Template template, boolean optional, boolean repeat, String freeText, String plainText) {
-            this(template, optional, repeat, freeText, plainText, null, false, null, null);
+            this(template, optional, repeat, freeText, plainText, null, false, null, null, false);
         }
     }
 
@@ -127,8 +128,8 @@ final class LetterSpec {
         private static List<SegmentItem> openers(List<Item> items) {
             List<SegmentItem> openers = new ArrayList<>();
             for (Item item : items) {
-                if (item instanceof SegmentItem segment) {
-                    openers.add(segment);
+                if (item instanceof SegmentItem segment && !segment.readOnly()) {
+                    openers.add(segment); // a read-only item is accepted after others, never opening an instance
                 }
                 if (!item.optional()) {
                     break;
@@ -219,7 +220,8 @@ final class LetterSpec {
                         node.path("repeat").asBoolean(), node.hasNonNull("free-text") ? node.get("free-text").asText() : null,
                         node.hasNonNull("plain-text") ? node.get("plain-text").asText() : null,
                         node.hasNonNull("otherwise") ? template(node.get("otherwise").asText(), codeLists) : null,
-                        node.path("always").asBoolean(), reference, limit(node, "max", "too-many", reference)));
+                        node.path("always").asBoolean(), reference, limit(node, "max", "too-many", reference),
+                        node.path("read-only").asBoolean()));
             }
         }
         if (items.isEmpty()) {

@@ -263,8 +263,10 @@ final class MappedLetter implements LetterMapping {
         /** An FTX+BIN/URL/SUP as a new reference element (MedCom's reference layout, {@link ReferenceEdifact}). */
         private void readReference(SegmentItem item, Segment ftx, XmlNode context) {
             Reference reference = ReferenceEdifact.read(ftx, mapping, findings);
-            XmlNode node = parentOf(context, item.reference()).add(lastStep(item.reference()));
-            if (item.limit() != null && count(parentOf(context, item.reference()), node.name) == item.limit().max() + 1) {
+            String path = item.reference().startsWith("/") ? item.reference().substring(1) : item.reference();
+            XmlNode parent = parentOf(item.reference().startsWith("/") ? root : context, path);
+            XmlNode node = parent.add(lastStep(path));
+            if (item.limit() != null && count(parent, node.name) == item.limit().max() + 1) {
                 findings.add(TranslationRule.TOO_MANY.at(ftx, item.limit().max(), item.limit().edifact()));
             }
             node.child("RefDescription").text = reference.description;
@@ -565,7 +567,8 @@ final class MappedLetter implements LetterMapping {
             for (Item item : items) {
                 if (item instanceof GroupItem group) {
                     write(group, context);
-                } else if (!(laterInstance && fromRoot((SegmentItem) item)) && (!rootOnly || fromRoot((SegmentItem) item))) {
+                } else if (!((SegmentItem) item).readOnly() && !(laterInstance && fromRoot((SegmentItem) item))
+                        && (!rootOnly || fromRoot((SegmentItem) item))) {
                     write((SegmentItem) item, context);
                 }
             }

@@ -25,7 +25,9 @@
  * DTM+182): another one is left unread, as a constant would be; {@code otherwise} is the segment
  * written instead when the first has no value ({@code RFF+REI} or {@code RFF+AHI:1});
  * {@code always} writes a segment with its defaults; a {@code reference} item is FTX+BIN/URL/SUP
- * per {@code Reference} element through {@code ReferenceEdifact}/{@code ReferenceXml};
+ * per {@code Reference} element through {@code ReferenceEdifact}/{@code ReferenceXml}; a
+ * {@code read-only} item is accepted where it stands when read and written where another item puts
+ * it (references after the text in its S14 group, as MedCom's converter reads them);
  * {@code max}/{@code too-many} limit a group's or an item's occurrences (EDI-MAP-TOO-MANY, with
  * the words per side), {@code max-segments} the segments of one group instance, {@code split}
  * opens a new group (marker) every N segments; {@code requires} on a group asks for one value of

@@ -99,6 +99,18 @@ class ClinicalEmailLayoutTest {
     }
 
     @Test
+    void referencesAfterTheTextInItsGroupAreReadAndWrittenInAGroupOfTheirOwn() {
+        byte[] sample = Conformance.read(java.nio.file.Paths.get("samples", "dis91", "dis91-valid-with-references.edi"));
+        String edifact = new String(sample, StandardCharsets.ISO_8859_1);
+        int second = edifact.indexOf("S14+14'", edifact.indexOf("S14+14'") + 1);
+        String oneGroup = (edifact.substring(0, second) + edifact.substring(edifact.indexOf('\n', second) + 1)).replace("UNT+30+", "UNT+29+");
+        Translation xml = toXml(oneGroup);
+        assertThat(xml.findings()).filteredOn(Finding::isError).isEmpty();
+        assertThat(new String(xml.output(), StandardCharsets.UTF_8).split("<Reference>", -1)).hasSize(4);
+        assertThat(TRANSLATOR.toEdifact(xml.output()).output()).isEqualTo(sample);
+    }
+
+    @Test
     void anAuthorisationWithAnotherFormatCodeNamesFormat203() {
         Finding finding = firstError(toXml(EDI.replace("DTM+137:199812131202:203", "DTM+137:199812131202:102")));
         assertThat(finding.ruleId()).isEqualTo("EDI-MAP-DATE");
