@@ -678,10 +678,16 @@ final class MappedLetter implements LetterMapping {
             Object[] elements = new Object[template.elements().size()];
             boolean filled = plain != null;
             for (int e = 0; e < elements.length; e++) {
-                List<String> values = new ArrayList<>(8);
+                List<Object> components = template.elements().get(e);
+                int width = 0;
+                for (Object component : components) {
+                    width += component instanceof Slot slot ? slot.span() : 1;
+                }
+                String[] values = new String[width];
+                int v = 0;
                 boolean elementHasSlots = false;
                 boolean elementFilled = false;
-                for (Object component : template.elements().get(e)) {
+                for (Object component : components) {
                     if (component instanceof Slot slot) {
                         String value = slotValue(slot, slot.fromRoot() ? root : context);
                         elementHasSlots = true;
@@ -694,19 +700,18 @@ final class MappedLetter implements LetterMapping {
                         if (slot.span() > 1) {
                             String[] parts = value == null ? new String[0] : value.split(":", -1);
                             for (int i = 0; i < slot.span(); i++) {
-                                values.add(i < parts.length ? parts[i] : "");
+                                values[v++] = i < parts.length ? parts[i] : "";
                             }
                         } else {
-                            values.add(value);
+                            values[v++] = value;
                         }
                     } else {
-                        values.add((String) component);
+                        values[v++] = (String) component;
                     }
                 }
                 filled |= elementFilled;
                 // the constants beside an absent value qualify it (CPR:IM, FO:): without the value the element is empty
-                elements[e] = elementHasSlots && !elementFilled && !hasDefault(template.elements().get(e))
-                        ? "" : EdifactOut.composite(values.toArray(String[]::new));
+                elements[e] = elementHasSlots && !elementFilled && !hasDefault(components) ? "" : EdifactOut.composite(values);
             }
             if (template.hasSlots() && !filled && !item.always()) {
                 if (!item.optional() && !hasAlternative) {

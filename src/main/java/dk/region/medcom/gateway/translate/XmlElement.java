@@ -96,6 +96,9 @@ final class XmlElement {
 
     /** The element's own text, trimmed: for simple-typed elements. */
     String text() {
+        if (content.size() == 1 && content.get(0) instanceof String only) {
+            return only.trim(); // the common case: no builder
+        }
         StringBuilder sb = new StringBuilder();
         for (Object item : content) {
             if (item instanceof String s) {
