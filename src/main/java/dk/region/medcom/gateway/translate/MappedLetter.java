@@ -290,7 +290,7 @@ final class MappedLetter implements LetterMapping {
                 for (int more = 1; more < slot.span(); more++) {
                     joined.append(':').append(segment.value(element, component + more));
                 }
-                value = joined.toString().replace(":", "").isEmpty() ? "" : joined.toString();
+                value = joined.length() == slot.span() - 1 ? "" : joined.toString(); // only the separators: no value
             }
             if (slot.placeholder() != null && value.equals(slot.placeholder())) {
                 value = ""; // MedCom's stand-in for a value the XML does not have
