@@ -18,7 +18,6 @@ public final class EdifactTranslator {
 
     private EdifactTranslator(MappingData mapping) {
         Map<String, LetterMapping> letterMappings = new HashMap<>(Map.of(
-                "clinical-email", new ClinicalEmailMapping(mapping),
                 "hospital-referral", new HospitalReferralMapping(mapping)));
         Map<String, CodeList> codeLists = new HashMap<>();
         // the types themselves as a code list, for receipts that name the letter they answer (UCM: MEDREF:D:93A:UN:H0130R ⇄ H0130R)

@@ -2,6 +2,7 @@ package dk.region.medcom.gateway.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dk.region.medcom.gateway.message.Phrase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,8 +21,15 @@ import java.util.Map;
  * literals are constants both ways, {@code {path|options}} a slot bound to an XML path relative to
  * the group's element. Slot options: a code list (a CSV under {@code mapping/}), {@code datetime},
  * {@code date}, {@code cpr}, {@code required}, {@code max=N}, {@code length=N}, {@code span=N} (a
- * code over N components), {@code default=X} (the XML value written when the XML has none).
- * Immutable once read.
+ * code over N components), {@code default=X} (the XML value written when the XML has none),
+ * {@code placeholder=X} (what EDIFACT carries for no value, both ways), {@code format-code} (the
+ * literal after a date is its format code, named in findings), {@code again} (the value repeats
+ * one the letter already has; another is left unread). A path starting with {@code /} is relative
+ * to the letter element, not the group's. Segment items may name an {@code otherwise} template,
+ * be written {@code always}, be {@code reference} items, or be {@code read-only} (accepted where
+ * they stand when read, written where another item puts them); groups and items may have a
+ * {@code max} with {@code too-many} words, groups {@code max-segments}, {@code split} and
+ * {@code requires}. Immutable once read.
  */
 final class LetterSpec {
 
@@ -39,7 +47,7 @@ final class LetterSpec {
      * the message type instead of XML ({@code $letter-type}): a constant that differs by type.
      */
     record Slot(String path, CodeList codes, Format format, int span, int maxLength, int length, boolean cpr, boolean required,
-                String defaultValue) {
+                String defaultValue, boolean fromRoot, String placeholder, boolean formatCode, boolean again) {
 
         boolean isVariable() {
             return path.startsWith("$");
@@ -47,7 +55,12 @@ final class LetterSpec {
     }
 
     /** A segment template: per element, per component, a String literal or a {@link Slot}. */
-    record Template(String tag, List<List<Object>> elements) {
+    record Template(String tag, List<List<Object>> elements, boolean hasSlots, boolean fromRoot) {
+
+        Template(String tag, List<List<Object>> elements) {
+            this(tag, elements, elements.stream().flatMap(List::stream).anyMatch(Slot.class::isInstance),
+                    elements.stream().flatMap(List::stream).anyMatch(c -> c instanceof Slot slot && slot.fromRoot()));
+        }
 
         /** The literal first component of element 1 (MedCom's qualifier), or null when it is a slot or empty. */
         String qualifier() {
@@ -57,9 +70,8 @@ final class LetterSpec {
             return elements.get(0).get(0) instanceof String literal && !literal.isEmpty() ? literal : null;
         }
 
-        boolean hasSlots() {
-            return elements.stream().flatMap(List::stream).anyMatch(Slot.class::isInstance);
-        }
+        // hasSlots: whether any component is a slot; fromRoot: whether a slot is the letter's own
+        // ({@code /} path), so that the segment is written once
     }
 
     /** An item of a body: a segment or a group; optional items may be absent, repeating ones occur more than once. */
@@ -75,7 +87,19 @@ final class LetterSpec {
      * {@code plainText} the element of plain text with breaks, carried in element 4 after the
      * templated elements.
      */
-    record SegmentItem(Template template, boolean optional, boolean repeat, String freeText, String plainText) implements Item {
+    record SegmentItem(Template template, boolean optional, boolean repeat, String freeText, String plainText,
+                       Template otherwise, boolean always, String reference, Limit limit, boolean readOnly) implements Item {
+
+        SegmentItem(Template template, boolean optional, boolean repeat, String freeText, String plainText) {
+            this(template, optional, repeat, freeText, plainText, null, false, null, null, false);
+        }
+    }
+
+    /**
+     * A maximum number of occurrences and what a finding calls them beyond it (English, Danish; the
+     * XML side's and the EDIFACT side's words may differ): {@code max: 10} with {@code too-many}.
+     */
+    record Limit(int max, Phrase xml, Phrase edifact) {
     }
 
     /**
@@ -83,7 +107,13 @@ final class LetterSpec {
      * groups open with a marker {@code Sxx+xx}; a group without a marker (CONTRL's UCM) is opened
      * by its first segment and holds the segments after it that its other items match.
      */
-    record GroupItem(String marker, String xml, boolean optional, boolean repeat, List<Item> items) implements Item {
+    record GroupItem(String marker, String xml, boolean optional, boolean repeat, List<Item> items, Limit limit, int split,
+                     Limit segments, List<List<String>> requires, Phrase requiresText, List<SegmentItem> openers) implements Item {
+
+        GroupItem(String marker, String xml, boolean optional, boolean repeat, List<Item> items, Limit limit, int split,
+                  Limit segments, List<List<String>> requires, Phrase requiresText) {
+            this(marker, xml, optional, repeat, items, limit, split, segments, requires, requiresText, openers(items));
+        }
 
         boolean marked() {
             return marker != null;
@@ -92,6 +122,20 @@ final class LetterSpec {
         /** The group's first segment, which tells group instances with the same marker apart. */
         Template first() {
             return ((SegmentItem) items.get(0)).template();
+        }
+
+        /** The segment items an instance may open with: the first, and the ones after it while those before are optional. */
+        private static List<SegmentItem> openers(List<Item> items) {
+            List<SegmentItem> openers = new ArrayList<>();
+            for (Item item : items) {
+                if (item instanceof SegmentItem segment && !segment.readOnly()) {
+                    openers.add(segment); // a read-only item is accepted after others, never opening an instance
+                }
+                if (!item.optional()) {
+                    break;
+                }
+            }
+            return List.copyOf(openers);
         }
     }
 
@@ -104,6 +148,8 @@ final class LetterSpec {
     final Map<String, String> envelope = new LinkedHashMap<>();
     /** XML path → fixed value. */
     final Map<String, String> constants = new LinkedHashMap<>();
+    /** XML path → the value EDIFACT → XML writes when the EDIFACT gave none (DIS91's inaktiv without PAS). */
+    final Map<String, String> defaults = new LinkedHashMap<>();
     /** Element name → the order of its children in XML. */
     final Map<String, List<String>> order = new HashMap<>();
     final List<Item> body;
@@ -113,6 +159,7 @@ final class LetterSpec {
         letterElement = root.hasNonNull("letter") ? root.get("letter").asText() : null;
         root.path("envelope").fields().forEachRemaining(e -> envelope.put(e.getKey(), e.getValue().asText()));
         root.path("constants").fields().forEachRemaining(e -> constants.put(e.getKey(), e.getValue().asText()));
+        root.path("defaults").fields().forEachRemaining(e -> defaults.put(e.getKey(), e.getValue().asText()));
         root.path("order").fields().forEachRemaining(e -> {
             List<String> names = new ArrayList<>();
             e.getValue().forEach(n -> names.add(n.asText()));
@@ -155,20 +202,51 @@ final class LetterSpec {
             if (node.isTextual()) {
                 items.add(new SegmentItem(template(node.asText(), codeLists), false, false, null, null));
             } else if (node.has("segments")) {
-                items.add(new GroupItem(node.hasNonNull("group") ? node.get("group").asText() : null,
-                        node.hasNonNull("xml") ? node.get("xml").asText() : null,
+                List<List<String>> requires = new ArrayList<>();
+                node.path("requires").forEach(any -> {
+                    List<String> paths = new ArrayList<>();
+                    any.forEach(p -> paths.add(p.asText()));
+                    requires.add(List.copyOf(paths));
+                });
+                String xml = node.hasNonNull("xml") ? node.get("xml").asText() : null;
+                items.add(new GroupItem(node.hasNonNull("group") ? node.get("group").asText() : null, xml,
                         node.path("optional").asBoolean(), node.path("repeat").asBoolean(),
-                        items(required(node, "segments"), codeLists)));
+                        items(required(node, "segments"), codeLists), limit(node, "max", "too-many", xml),
+                        node.path("split").asInt(0), limit(node, "max-segments", "too-many-segments", null),
+                        List.copyOf(requires), node.has("requires-text") ? phrase(node.get("requires-text")) : null));
             } else {
+                String reference = node.hasNonNull("reference") ? node.get("reference").asText() : null;
                 items.add(new SegmentItem(template(required(node, "segment").asText(), codeLists), node.path("optional").asBoolean(),
                         node.path("repeat").asBoolean(), node.hasNonNull("free-text") ? node.get("free-text").asText() : null,
-                        node.hasNonNull("plain-text") ? node.get("plain-text").asText() : null));
+                        node.hasNonNull("plain-text") ? node.get("plain-text").asText() : null,
+                        node.hasNonNull("otherwise") ? template(node.get("otherwise").asText(), codeLists) : null,
+                        node.path("always").asBoolean(), reference, limit(node, "max", "too-many", reference),
+                        node.path("read-only").asBoolean()));
             }
         }
         if (items.isEmpty()) {
             throw new IllegalStateException("mapping " + name + ": an empty list of segments");
         }
         return List.copyOf(items);
+    }
+
+    /**
+     * {@code max: N} with {@code too-many: {en, da}} (both sides) or {@code too-many: {xml: {en, da}, edifact: {en, da}}};
+     * without words a finding names the XML element.
+     */
+    private Limit limit(JsonNode node, String maxField, String wordsField, String xml) {
+        if (!node.has(maxField)) {
+            return null;
+        }
+        JsonNode words = node.path(wordsField);
+        Phrase fallback = xml == null ? null : new Phrase(xml.substring(xml.lastIndexOf('/') + 1), xml.substring(xml.lastIndexOf('/') + 1));
+        Phrase xmlWords = words.has("xml") ? phrase(words.get("xml")) : words.has("en") ? phrase(words) : fallback;
+        Phrase edifactWords = words.has("edifact") ? phrase(words.get("edifact")) : words.has("en") ? phrase(words) : fallback;
+        return new Limit(node.get(maxField).asInt(), xmlWords, edifactWords);
+    }
+
+    private Phrase phrase(JsonNode node) {
+        return new Phrase(required(node, "en").asText(), required(node, "da").asText());
     }
 
     /** Parses {@code TAG+a:b+{slot}...}; slots hold neither {@code +} nor {@code :}. */
@@ -217,6 +295,9 @@ final class LetterSpec {
         boolean cpr = false;
         boolean required = false;
         String defaultValue = null;
+        String placeholder = null;
+        boolean formatCode = false;
+        boolean again = false;
         for (int i = 1; i < options.length; i++) {
             String option = options[i];
             switch (option) {
@@ -224,9 +305,13 @@ final class LetterSpec {
                 case "date" -> format = Format.DATE;
                 case "cpr" -> cpr = true;
                 case "required" -> required = true;
+                case "format-code" -> formatCode = true;
+                case "again" -> again = true;
                 default -> {
                     if (option.startsWith("span=")) {
                         span = Integer.parseInt(option.substring(5));
+                    } else if (option.startsWith("placeholder=")) {
+                        placeholder = option.substring(12);
                     } else if (option.startsWith("default=")) {
                         defaultValue = option.substring(8);
                     } else if (option.startsWith("length=")) {
@@ -242,6 +327,8 @@ final class LetterSpec {
         if (options[0].startsWith("$") && codes == null) {
             throw new IllegalStateException("mapping " + name + ": " + text + " needs a code list to give the type's value");
         }
-        return new Slot(options[0], codes, format, span, maxLength, length, cpr, required, defaultValue);
+        boolean fromRoot = options[0].startsWith("/");
+        return new Slot(fromRoot ? options[0].substring(1) : options[0], codes, format, span, maxLength, length, cpr, required,
+                defaultValue, fromRoot, placeholder, formatCode, again);
     }
 }

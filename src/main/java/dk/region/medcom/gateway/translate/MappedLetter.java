@@ -10,11 +10,7 @@ import dk.region.medcom.gateway.translate.LetterSpec.SegmentItem;
 import dk.region.medcom.gateway.translate.LetterSpec.Slot;
 import dk.region.medcom.gateway.translate.LetterSpec.Template;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The mapping engine: one letter type both ways, driven only by its {@link LetterSpec} (a YAML
@@ -26,15 +22,15 @@ import java.util.regex.Pattern;
  */
 final class MappedLetter implements LetterMapping {
 
-    /** MedCom's group markers, the CEN "trigger segments": S01 ... S99. */
-    private static final Pattern MARKER = Pattern.compile("S\\d\\d");
 
     private final LetterSpec spec;
+    private final MappingData mapping;
     private final CodeList textFormats;
     private final FreeTextXml freeText;
 
     MappedLetter(LetterSpec spec, MappingData mapping) {
         this.spec = spec;
+        this.mapping = mapping;
         this.textFormats = mapping.textFormats;
         this.freeText = new FreeTextXml(mapping.textFormats);
     }
@@ -53,7 +49,12 @@ final class MappedLetter implements LetterMapping {
         });
         spec.constants.forEach((path, value) -> letter.path(path).text = substituted(value, type));
         List<Unit> units = units(message.subList(1, message.size() - 1));
-        new Reading(type, findings).match(spec.body, units, letter, unh);
+        new Reading(type, findings, letter).match(spec.body, units, letter, unh);
+        spec.defaults.forEach((path, value) -> {
+            if (!hasText(letter, path)) {
+                letter.path(path).text = value;
+            }
+        });
         letter.writeLetter(out, spec.order, freeText);
     }
 
@@ -73,7 +74,7 @@ final class MappedLetter implements LetterMapping {
     /** A top-level segment, or a group: its marker and the segments up to the next marker. */
     private record Unit(Segment first, List<Segment> segments) {
         boolean isGroup() {
-            return MARKER.matcher(first.tag()).matches();
+            return SegmentValues.isGroupMarker(first);
         }
 
         Segment last() {
@@ -85,7 +86,7 @@ final class MappedLetter implements LetterMapping {
         List<Unit> units = new ArrayList<>();
         List<Segment> group = null;
         for (Segment segment : body) {
-            if (MARKER.matcher(segment.tag()).matches()) {
+            if (SegmentValues.isGroupMarker(segment)) {
                 group = new ArrayList<>();
                 group.add(segment);
                 units.add(new Unit(segment, group));
@@ -103,10 +104,13 @@ final class MappedLetter implements LetterMapping {
 
         private final MessageType type;
         private final List<Finding> findings;
+        /** The letter element, for {@code /} paths: values of the letter as a whole read inside a group. */
+        private final XmlNode root;
 
-        Reading(MessageType type, List<Finding> findings) {
+        Reading(MessageType type, List<Finding> findings, XmlNode root) {
             this.type = type;
             this.findings = findings;
+            this.root = root;
         }
 
         /** Matches units to items in order; an item may be skipped when optional and stays current while it repeats. */
@@ -132,6 +136,9 @@ final class MappedLetter implements LetterMapping {
                 missing(items, counts, current, found, unit.first(), "before");
                 counts[found]++;
                 Item item = items.get(found);
+                if (item instanceof GroupItem group && group.limit() != null && counts[found] == group.limit().max() + 1) {
+                    findings.add(TranslationRule.TOO_MANY.at(unit.first(), group.limit().max(), group.limit().edifact()));
+                }
                 int next = u + 1;
                 if (item instanceof GroupItem group && !group.marked()) {
                     // a group without a marker holds the segments after its first that its other items take
@@ -181,14 +188,39 @@ final class MappedLetter implements LetterMapping {
                 Segment marker = unit.first();
                 marker.hasConstant(1, 1, group.marker().substring(1));
                 List<Unit> segments = unit.segments().stream().skip(1).map(s -> new Unit(s, List.of(s))).toList();
-                match(group.items(), segments, groupContext(group, context), marker);
+                XmlNode groupNode = groupContext(group, context);
+                match(group.items(), segments, groupNode, marker);
+                checkRequired(group, groupNode, marker);
             } else {
                 read((SegmentItem) item, unit.first(), context);
             }
         }
 
+        /** A group's {@code requires}: of each list of paths, at least one has a value. */
+        private void checkRequired(GroupItem group, XmlNode node, Segment marker) {
+            for (List<String> anyOf : group.requires()) {
+                boolean present = false;
+                for (String path : anyOf) {
+                    present |= hasText(node, path);
+                }
+                if (!present) {
+                    Phrase words = group.requiresText();
+                    findings.add(TranslationRule.MISSING.at(marker, new Phrase("group " + marker.tag() + " (segment " + marker.number() + ") "
+                            + words.en(), "gruppe " + marker.tag() + " (segment " + marker.number() + ") " + words.da())));
+                    return;
+                }
+            }
+        }
+
         private void read(SegmentItem item, Segment segment, XmlNode context) {
             Template template = item.template();
+            if (item.reference() != null) {
+                readReference(item, segment, context);
+                return;
+            }
+            if (item.otherwise() != null && !matches(template, segment)) {
+                template = item.otherwise();
+            }
             if (item.freeText() != null) {
                 segment.value(1);
                 SegmentValues.checkLineLengths(segment, findings);
@@ -204,7 +236,8 @@ final class MappedLetter implements LetterMapping {
                 for (int c = 0; c < components.size(); c++) {
                     Object component = components.get(c);
                     if (component instanceof Slot slot) {
-                        readSlot(slot, segment, e + 1, c + 1, context);
+                        String formatCode = slot.formatCode() && c + 1 < components.size() ? (String) components.get(c + 1) : null;
+                        readSlot(slot, segment, e + 1, c + 1, slot.fromRoot() ? root : context, formatCode);
                     } else if (!((String) component).isEmpty()) {
                         segment.hasConstant(e + 1, c + 1, (String) component);
                     }
@@ -227,13 +260,49 @@ final class MappedLetter implements LetterMapping {
             return text.runs;
         }
 
-        private void readSlot(Slot slot, Segment segment, int element, int component, XmlNode context) {
-            StringBuilder joined = new StringBuilder(segment.value(element, component));
-            for (int more = 1; more < slot.span(); more++) {
-                joined.append(':').append(segment.value(element, component + more));
+        /** An FTX+BIN/URL/SUP as a new reference element (MedCom's reference layout, {@link ReferenceEdifact}). */
+        private void readReference(SegmentItem item, Segment ftx, XmlNode context) {
+            Reference reference = ReferenceEdifact.read(ftx, mapping, findings);
+            String path = item.reference().startsWith("/") ? item.reference().substring(1) : item.reference();
+            XmlNode parent = parentOf(item.reference().startsWith("/") ? root : context, path);
+            XmlNode node = parent.add(lastStep(path));
+            if (item.limit() != null && count(parent, node.name) == item.limit().max() + 1) {
+                findings.add(TranslationRule.TOO_MANY.at(ftx, item.limit().max(), item.limit().edifact()));
             }
-            String value = slot.span() > 1 && joined.toString().replace(":", "").isEmpty() ? "" : joined.toString();
-            String where = "segment " + segment.number() + " " + segment.tag() + " element " + element;
+            node.child("RefDescription").text = reference.description;
+            switch (reference.kind) {
+                case URL -> node.child("URL").text = reference.url;
+                case SUP -> node.child("SUP").text = "true";
+                case BIN -> {
+                    XmlNode binary = node.child("BIN");
+                    binary.child("ObjectIdentifier").text = reference.objectIdentifier;
+                    binary.child("ObjectCode").text = reference.objectCode;
+                    binary.child("ObjectExtensionCode").text = reference.objectExtensionCode;
+                    binary.child("OriginalObjectSize").text = reference.originalObjectSize;
+                }
+            }
+        }
+
+        private void readSlot(Slot slot, Segment segment, int element, int component, XmlNode context, String formatCode) {
+            String value = segment.value(element, component);
+            if (slot.span() > 1) {
+                StringBuilder joined = new StringBuilder(value);
+                for (int more = 1; more < slot.span(); more++) {
+                    joined.append(':').append(segment.value(element, component + more));
+                }
+                value = joined.length() == slot.span() - 1 ? "" : joined.toString(); // only the separators: no value
+            }
+            if (slot.placeholder() != null && value.equals(slot.placeholder())) {
+                value = ""; // MedCom's stand-in for a value the XML does not have
+            }
+            // the place a finding names, made only for a finding
+            Where where = new Where(segment, element, formatCode);
+            if (formatCode != null) {
+                if (!value.isEmpty() && !segment.value(element, component + 1).equals(formatCode)) {
+                    findings.add(TranslationRule.DATE.at(segment, where));
+                    return;
+                }
+            }
             if (value.isEmpty()) {
                 if (slot.required()) {
                     findings.add(TranslationRule.MISSING.at(segment, where));
@@ -262,6 +331,14 @@ final class MappedLetter implements LetterMapping {
                     return;
                 }
             }
+            if (slot.again()) {
+                // the value repeats one the letter already has (UNH's reference, DTM+137): another one is left unread
+                String expected = already(slot, context);
+                if (expected != null) {
+                    segment.hasConstant(element, component, expected);
+                    return;
+                }
+            }
             switch (slot.format()) {
                 case DATETIME -> {
                     String date = value.length() == 12 ? DateTimes.dateFromCcyymmdd(value) : null;
@@ -285,14 +362,35 @@ final class MappedLetter implements LetterMapping {
             }
         }
 
+        /** The EDIFACT form of the value the letter already has at the slot's path, or null. */
+        private String already(Slot slot, XmlNode context) {
+            if (slot.format() == Format.DATETIME) {
+                if (!hasText(context, slot.path() + "/Date") || !hasText(context, slot.path() + "/Time")) {
+                    return null;
+                }
+                XmlNode node = context.path(slot.path());
+                return DateTimes.compactDate(node.child("Date").text) + DateTimes.compactTime(node.child("Time").text);
+            }
+            return hasText(context, slot.path()) && slot.codes() == null && slot.format() == Format.TEXT ? context.path(slot.path()).text : null;
+        }
+
         /** Sets a leaf; a value the letter already has (UNH's reference again in RFF+SRI) must agree. */
-        private void set(XmlNode parent, String name, String value, Segment segment, String where) {
+        private void set(XmlNode parent, String name, String value, Segment segment, Where where) {
             XmlNode leaf = parent.child(name);
             if (leaf.text != null && !leaf.text.equals(value)) {
                 findings.add(TranslationRule.CONFLICT.at(segment, where, parent.name + "/" + name));
                 return;
             }
             leaf.text = value;
+        }
+    }
+
+    /** Where in a segment a slot is, as findings name it: {@code segment 3 DTM element 1 (format 203)}. */
+    private record Where(Segment segment, int element, String formatCode) {
+        @Override
+        public String toString() {
+            return "segment " + segment.number() + " " + segment.tag() + " element " + element
+                    + (formatCode == null ? "" : " (format " + formatCode + ")");
         }
     }
 
@@ -309,10 +407,54 @@ final class MappedLetter implements LetterMapping {
             if (!group.marked()) {
                 return !unit.isGroup() && matches(group.first(), unit.first());
             }
-            return unit.isGroup() && unit.first().tag().equals(group.marker())
-                    && unit.segments().size() > 1 && matches(group.first(), unit.segments().get(1));
+            if (!unit.isGroup() || !unit.first().tag().equals(group.marker()) || unit.segments().size() < 2) {
+                return false;
+            }
+            for (SegmentItem opener : group.openers()) {
+                if (matches(opener, unit.segments().get(1))) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return !unit.isGroup() && matches(((SegmentItem) item).template(), unit.first());
+        return !unit.isGroup() && matches((SegmentItem) item, unit.first());
+    }
+
+    /** The item's template, its alternative ({@code otherwise}), or for a reference item a reference kind. */
+    private static boolean matches(SegmentItem item, Segment segment) {
+        if (item.reference() != null) {
+            return segment.tag().equals(item.template().tag()) && !segment.elements().isEmpty() && !segment.elements().get(0).isEmpty()
+                    && Reference.kindOf(segment.elements().get(0).get(0)) != null;
+        }
+        return matches(item.template(), segment) || item.otherwise() != null && matches(item.otherwise(), segment);
+    }
+
+    private static int count(XmlNode parent, String name) {
+        int count = 0;
+        for (XmlNode child : parent.children) {
+            if (child.name.equals(name)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Whether the node has a text (or formatted text) at the path, without creating anything. */
+    private static boolean hasText(XmlNode node, String path) {
+        XmlNode current = node;
+        for (String step : path.split("/")) {
+            XmlNode next = null;
+            for (XmlNode child : current.children) {
+                if (child.name.equals(step)) {
+                    next = child;
+                }
+            }
+            if (next == null) {
+                return false;
+            }
+            current = next;
+        }
+        return current.text != null && !current.text.isEmpty() || current.runs != null;
     }
 
     /** Tag and qualifier, looked at without marking them read. */
@@ -346,7 +488,7 @@ final class MappedLetter implements LetterMapping {
 
     @Override
     public void toEdifact(MessageType type, XmlElement letter, EdifactOut out, List<Finding> findings) {
-        Writing writing = new Writing(type, out, findings);
+        Writing writing = new Writing(type, out, findings, letter);
         // what the envelope and the type's constants carry is read by XmlToEdifact or fixed by the type
         for (String path : spec.envelope.keySet()) {
             writing.taken(element(letter, path));
@@ -364,20 +506,44 @@ final class MappedLetter implements LetterMapping {
         private final MessageType type;
         private final EdifactOut out;
         private final List<Finding> findings;
-        /** Elements whose text went into a segment (or is the envelope's): the rest would be lost. */
-        private final Set<XmlElement> read = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** The letter element, for {@code /} paths. */
+        private final XmlElement root;
+        /** The open group's marker, written before its first segment (a group with no segment is not written). */
+        private String marker;
+        private boolean markerWritten;
+        /** Segments since the open group's marker; with {@code split}, a full group is followed by another marker. */
+        private int inGroup;
+        private int split;
+        /** Whether the open group instance is not the first: values of the letter as a whole ({@code /} paths) are written once. */
+        private boolean laterInstance;
+        /** A group written only for its {@code /} values: the XML has no instance of it. */
+        private boolean rootOnly;
+        /** The open group's {@code max-segments}. */
+        private LetterSpec.Limit segmentLimit;
 
-        Writing(MessageType type, EdifactOut out, List<Finding> findings) {
+        Writing(MessageType type, EdifactOut out, List<Finding> findings, XmlElement root) {
             this.type = type;
             this.out = out;
             this.findings = findings;
+            this.root = root;
+        }
+
+        /** Writes a body segment, opening the group first when it is the group's first (or its split's). */
+        private void segment(String tag, Object... elements) {
+            if (marker != null && (!markerWritten || split > 0 && inGroup == split)) {
+                out.segment(marker, marker.substring(1));
+                markerWritten = true;
+                inGroup = 0;
+            }
+            out.segment(tag, elements);
+            inGroup++;
         }
 
         /** Marks an element and everything in it as carried over; returns it. */
         XmlElement taken(XmlElement element) {
             if (element != null) {
-                read.add(element);
-                element.children(null).forEach(this::taken);
+                element.carried = true;
+                element.forEachChild(this::taken);
             }
             return element;
         }
@@ -391,87 +557,180 @@ final class MappedLetter implements LetterMapping {
         }
 
         private void collectUnread(XmlElement element, List<XmlElement> unread) {
-            if (!read.contains(element) && !element.text().isEmpty()) {
+            if (!element.carried && element.hasText()) {
                 unread.add(element);
             }
-            element.children(null).forEach(child -> collectUnread(child, unread));
+            element.forEachChild(child -> collectUnread(child, unread));
         }
 
         void write(List<Item> items, XmlElement context) {
             for (Item item : items) {
                 if (item instanceof GroupItem group) {
-                    List<XmlElement> instances = group.xml() == null ? List.of(context) : elements(context, group.xml());
-                    if (instances.isEmpty() && !group.optional()) {
-                        findings.add(TranslationRule.MISSING.at(context, context.path() + "/" + group.xml()));
-                    }
-                    for (XmlElement instance : group.repeat() ? instances : instances.stream().limit(1).toList()) {
-                        if (group.marked()) {
-                            out.segment(group.marker(), group.marker().substring(1));
-                        }
-                        write(group.items(), instance);
-                    }
-                } else {
+                    write(group, context);
+                } else if (!((SegmentItem) item).readOnly() && !(laterInstance && fromRoot((SegmentItem) item))
+                        && (!rootOnly || fromRoot((SegmentItem) item))) {
                     write((SegmentItem) item, context);
                 }
             }
         }
 
+        private void write(GroupItem group, XmlElement context) {
+            List<XmlElement> instances = group.xml() == null ? List.of(context) : elements(context, group.xml());
+            boolean onlyRootValues = false;
+            if (instances.isEmpty() && group.items().stream().anyMatch(i -> i instanceof SegmentItem s && fromRoot(s))) {
+                instances = List.of(context); // the letter's own values (/ paths) still go into one instance
+                onlyRootValues = true;
+            }
+            if (instances.isEmpty() && !group.optional()) {
+                findings.add(TranslationRule.MISSING.at(context, context.path() + "/" + group.xml()));
+            }
+            if (group.limit() != null && instances.size() > group.limit().max()) {
+                findings.add(TranslationRule.TOO_MANY.at(instances.get(group.limit().max()), group.limit().max(), group.limit().xml()));
+            }
+            String outerMarker = marker;
+            boolean outerWritten = markerWritten;
+            int outerInGroup = inGroup;
+            int outerSplit = split;
+            boolean outerLater = laterInstance;
+            boolean outerRootOnly = rootOnly;
+            LetterSpec.Limit outerLimit = segmentLimit;
+            boolean first = true;
+            for (XmlElement instance : group.repeat() ? instances : instances.stream().limit(1).toList()) {
+                if (group.marked()) {
+                    marker = group.marker();
+                    markerWritten = false;
+                    inGroup = 0;
+                    split = group.split();
+                    segmentLimit = group.segments();
+                }
+                laterInstance = outerLater || !first;
+                rootOnly = onlyRootValues;
+                if (!onlyRootValues) {
+                    checkRequired(group, instance);
+                }
+                write(group.items(), instance);
+                first = false;
+            }
+            marker = outerMarker;
+            markerWritten = outerWritten;
+            inGroup = outerInGroup;
+            split = outerSplit;
+            laterInstance = outerLater;
+            rootOnly = outerRootOnly;
+            segmentLimit = outerLimit;
+        }
+
+        /** A group's {@code requires}: of each list of paths, at least one has a value. */
+        private void checkRequired(GroupItem group, XmlElement instance) {
+            for (List<String> anyOf : group.requires()) {
+                boolean present = false;
+                for (String path : anyOf) {
+                    XmlElement e = element(instance, path);
+                    present |= e != null && e.hasText();
+                }
+                if (!present) {
+                    Phrase words = group.requiresText();
+                    findings.add(TranslationRule.MISSING.at(instance, new Phrase(instance.path() + " " + words.en(), instance.path() + " " + words.da())));
+                    return;
+                }
+            }
+        }
+
+        private boolean fromRoot(SegmentItem item) {
+            return item.template().fromRoot();
+        }
+
         private void write(SegmentItem item, XmlElement context) {
-            Template template = item.template();
+            if (item.reference() != null) {
+                writeReferences(item, context);
+                return;
+            }
             if (item.freeText() != null) {
                 writeFreeText(item, context);
                 return;
             }
+            if (!write(item, item.template(), context, item.otherwise() != null) && item.otherwise() != null) {
+                write(item, item.otherwise(), context, false);
+            }
+        }
+
+        /** One segment per reference element, in MedCom's FTX+BIN/URL/SUP layout ({@link ReferenceEdifact}). */
+        private void writeReferences(SegmentItem item, XmlElement context) {
+            List<XmlElement> references = elements(context, item.reference());
+            if (item.limit() != null && references.size() > item.limit().max()) {
+                findings.add(TranslationRule.TOO_MANY.at(references.get(item.limit().max()), item.limit().max(), item.limit().xml()));
+            }
+            for (XmlElement element : references) {
+                taken(element);
+                int before = findings.size();
+                Reference reference = ReferenceXml.readOne(element, mapping, findings);
+                if (findings.subList(before, findings.size()).stream().anyMatch(Finding::isError)) {
+                    continue; // reported; nothing sensible to write
+                }
+                String[] text = ReferenceEdifact.text(reference, mapping);
+                segment(item.template().tag(), reference.kind.name(), TextRun.PLAIN, "", EdifactOut.composite(text));
+            }
+        }
+
+        /** Writes the template filled from the context; false when it has slots and none has a value (nothing written). */
+        private boolean write(SegmentItem item, Template template, XmlElement context, boolean hasAlternative) {
             XmlElement plain = item.plainText() == null ? null : taken(element(context, item.plainText()));
             Object[] elements = new Object[template.elements().size()];
             boolean filled = plain != null;
             for (int e = 0; e < elements.length; e++) {
-                List<String> values = new ArrayList<>();
+                List<Object> components = template.elements().get(e);
+                int width = 0;
+                for (Object component : components) {
+                    width += component instanceof Slot slot ? slot.span() : 1;
+                }
+                String[] values = new String[width];
+                int v = 0;
                 boolean elementHasSlots = false;
                 boolean elementFilled = false;
-                for (Object component : template.elements().get(e)) {
+                for (Object component : components) {
                     if (component instanceof Slot slot) {
-                        String value = slotValue(slot, context);
+                        String value = slotValue(slot, slot.fromRoot() ? root : context);
                         elementHasSlots = true;
                         elementFilled |= value != null && !value.isEmpty();
                         if (value == null && slot.defaultValue() != null) {
                             value = slot.codes() == null ? slot.defaultValue() : slot.codes().toEdifact(slot.defaultValue());
+                        } else if ((value == null || value.isEmpty()) && slot.placeholder() != null) {
+                            value = slot.placeholder();
                         }
                         if (slot.span() > 1) {
                             String[] parts = value == null ? new String[0] : value.split(":", -1);
                             for (int i = 0; i < slot.span(); i++) {
-                                values.add(i < parts.length ? parts[i] : "");
+                                values[v++] = i < parts.length ? parts[i] : "";
                             }
                         } else {
-                            values.add(value);
+                            values[v++] = value;
                         }
                     } else {
-                        values.add((String) component);
+                        values[v++] = (String) component;
                     }
                 }
                 filled |= elementFilled;
                 // the constants beside an absent value qualify it (CPR:IM, FO:): without the value the element is empty
-                elements[e] = elementHasSlots && !elementFilled && !hasDefault(template.elements().get(e))
-                        ? "" : EdifactOut.composite(values.toArray(String[]::new));
+                elements[e] = elementHasSlots && !elementFilled && !hasDefault(components) ? "" : EdifactOut.composite(values);
             }
-            if (template.hasSlots() && !filled) {
-                if (!item.optional()) {
+            if (template.hasSlots() && !filled && !item.always()) {
+                if (!item.optional() && !hasAlternative) {
                     findings.add(TranslationRule.MISSING.at(context, context.path() + ": " + describe(item)));
                 }
-                return;
+                return false;
             }
             if (plain == null) {
-                out.segment(template.tag(), elements);
-                return;
+                segment(template.tag(), elements);
+                return true;
             }
             List<TextRun> runs = freeText.read(plain);
             if (runs == null) {
                 findings.add(TranslationRule.TEXT_MARKUP.at(plain, plain.path()));
-                return;
+                return true;
             }
             List<String[]> chunks = FreeTextEdifact.segments(FreeTextEdifact.lines(FreeTextXml.plain(runs)));
             if (chunks.isEmpty()) {
-                out.segment(template.tag(), elements);
+                segment(template.tag(), elements);
             }
             for (String[] lines : chunks) {
                 Object[] withText = java.util.Arrays.copyOf(elements, Math.max(elements.length, 3) + 1);
@@ -479,12 +738,18 @@ final class MappedLetter implements LetterMapping {
                     withText[e] = "";
                 }
                 withText[3] = EdifactOut.composite(lines);
-                out.segment(template.tag(), withText);
+                segment(template.tag(), withText);
             }
+            return true;
         }
 
         private boolean hasDefault(List<Object> components) {
-            return components.stream().anyMatch(c -> c instanceof Slot slot && slot.defaultValue() != null);
+            for (Object c : components) {
+                if (c instanceof Slot slot && (slot.defaultValue() != null || slot.placeholder() != null)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void writeFreeText(SegmentItem item, XmlElement context) {
@@ -500,10 +765,21 @@ final class MappedLetter implements LetterMapping {
                 findings.add(TranslationRule.TEXT_MARKUP.at(text, text.path()));
                 return;
             }
-            int written = 0;
+            List<List<String[]>> perRun = new ArrayList<>(runs.size());
+            int segments = 0;
             for (TextRun run : runs) {
-                for (String[] lines : FreeTextEdifact.segments(FreeTextEdifact.lines(run.text()))) {
-                    out.segment(item.template().tag(), item.template().qualifier(), run.format(), "", EdifactOut.composite(lines));
+                List<String[]> chunks = FreeTextEdifact.segments(FreeTextEdifact.lines(run.text()));
+                perRun.add(chunks);
+                segments += chunks.size();
+            }
+            int before = markerWritten ? inGroup : 0;
+            if (segmentLimit != null && before + segments > segmentLimit.max()) {
+                findings.add(TranslationRule.TOO_MANY.at(text, segmentLimit.max() - before, segmentLimit.xml()));
+            }
+            int written = 0;
+            for (int r = 0; r < runs.size(); r++) {
+                for (String[] lines : perRun.get(r)) {
+                    segment(item.template().tag(), item.template().qualifier(), runs.get(r).format(), "", EdifactOut.composite(lines));
                     written++;
                 }
             }
@@ -566,13 +842,16 @@ final class MappedLetter implements LetterMapping {
 
     private static XmlElement element(XmlElement context, String path) {
         XmlElement element = context;
-        for (String step : path.split("/")) {
-            element = element.child(step);
-            if (element == null) {
-                return null;
+        int from = 0;
+        while (element != null) {
+            int slash = path.indexOf('/', from);
+            element = element.child(slash < 0 ? from == 0 ? path : path.substring(from) : path.substring(from, slash));
+            if (slash < 0) {
+                return element;
             }
+            from = slash + 1;
         }
-        return element;
+        return null;
     }
 
     /** Every element at {@code path}: the parents' first match, then all children with the last name. */

@@ -76,6 +76,11 @@ final class ReferenceEdifact {
     }
 
     static void write(Reference reference, MappingData mapping, EdifactOut out) {
+        out.segment("FTX", reference.kind.name(), TextRun.PLAIN, "", EdifactOut.composite(text(reference, mapping)));
+    }
+
+    /** The text components (FTX element 4) of a reference. */
+    static String[] text(Reference reference, MappingData mapping) {
         List<String> text = new ArrayList<>();
         text.add(reference.description);
         switch (reference.kind) {
@@ -90,6 +95,6 @@ final class ReferenceEdifact {
                 // the description only
             }
         }
-        out.segment("FTX", reference.kind.name(), TextRun.PLAIN, "", EdifactOut.composite(text.toArray(String[]::new)));
+        return text.toArray(String[]::new);
     }
 }

@@ -28,7 +28,7 @@ final class ReferenceXml {
         return references;
     }
 
-    private static Reference readOne(XmlElement element, MappingData mapping, List<Finding> findings) {
+    static Reference readOne(XmlElement element, MappingData mapping, List<Finding> findings) {
         Reference reference = new Reference();
         reference.description = text(element, "RefDescription", Reference.DESCRIPTION_LENGTH, findings);
         XmlElement url = element.child("URL");

@@ -39,7 +39,7 @@ final class ReferralFromEdifact {
         referral.identifier = unh.value(1);
         String group = "";
         for (Segment segment : message.subList(1, message.size() - 1)) {
-            if (ClinicalEmailFromEdifact.isGroupMarker(segment)) {
+            if (SegmentValues.isGroupMarker(segment)) {
                 group = segment.tag();
                 segment.hasConstant(1, 1, group.substring(1));
                 lastTextQualifier = null;

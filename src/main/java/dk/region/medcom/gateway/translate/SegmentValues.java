@@ -36,6 +36,12 @@ final class SegmentValues {
         return party;
     }
 
+    /** A MedCom group marker (CEN trigger segment) {@code S01} ... {@code S99}. */
+    static boolean isGroupMarker(Segment segment) {
+        String tag = segment.tag();
+        return tag.length() == 3 && tag.charAt(0) == 'S' && Character.isDigit(tag.charAt(1)) && Character.isDigit(tag.charAt(2));
+    }
+
     /** MedCom's XML limit for names and address lines (String_1_35). */
     static final int NAME_LENGTH = 35;
 

@@ -45,6 +45,12 @@ final class XmlElement {
         return column;
     }
 
+    /**
+     * Set by the mapping engine when the element's text went into a segment (or is the envelope's):
+     * what is left unset would be lost, and is reported. One translation owns the tree.
+     */
+    boolean carried;
+
     /** The first child element with this name, or null. */
     XmlElement child(String childName) {
         for (Object item : content) {
@@ -53,6 +59,29 @@ final class XmlElement {
             }
         }
         return null;
+    }
+
+    /** Each child element, in order, without making a list. */
+    void forEachChild(java.util.function.Consumer<XmlElement> action) {
+        for (Object item : content) {
+            if (item instanceof XmlElement e) {
+                action.accept(e);
+            }
+        }
+    }
+
+    /** Whether {@link #text()} is not empty, without making it. */
+    boolean hasText() {
+        for (Object item : content) {
+            if (item instanceof String s) {
+                for (int i = 0; i < s.length(); i++) {
+                    if (s.charAt(i) > ' ') {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     List<XmlElement> children(String childName) {
@@ -67,6 +96,9 @@ final class XmlElement {
 
     /** The element's own text, trimmed: for simple-typed elements. */
     String text() {
+        if (content.size() == 1 && content.get(0) instanceof String only) {
+            return only.trim(); // the common case: no builder
+        }
         StringBuilder sb = new StringBuilder();
         for (Object item : content) {
             if (item instanceof String s) {

@@ -40,6 +40,9 @@ final class XmlNode {
 
     /** Follows a path such as {@code Referral/Refer}, creating what is missing. */
     XmlNode path(String path) {
+        if (path.indexOf('/') < 0) {
+            return child(path);
+        }
         XmlNode node = this;
         for (String step : path.split("/")) {
             node = node.child(step);

@@ -14,16 +14,35 @@
  * code lists are the CSV tables here; options add date/time formats, CPR and length checks and
  * defaults; FTX items carry formatted or plain text. EDIFACT → XML matches groups and segments in
  * order (optional, repeating, missing and unexpected ones are findings naming the segment) into a
- * tree written in XML order; XML → EDIFACT walks the same items. DIS01 and the receipts CTL01-03
- * run on it.
+ * tree written in XML order; XML → EDIFACT walks the same items. DIS91, DIS01 and the receipts
+ * CTL01-03 run on it.
+ *
+ * <p>What DIS91 needed, all of it data in {@code clinical-email.yaml}: a {@code /} path is the
+ * letter's own value inside a group (the subject FTX+OE in the first S14 group, written once; a
+ * group with no XML instance is still written for such values); {@code placeholder=_} is MedCom's
+ * stand-in for an empty value both ways; {@code format-code} ties a date to the format code after
+ * it ("(format 203)" in findings); {@code again} marks a value the letter already has (RFF+SRI,
+ * DTM+182): another one is left unread, as a constant would be; {@code otherwise} is the segment
+ * written instead when the first has no value ({@code RFF+REI} or {@code RFF+AHI:1});
+ * {@code always} writes a segment with its defaults; a {@code reference} item is FTX+BIN/URL/SUP
+ * per {@code Reference} element through {@code ReferenceEdifact}/{@code ReferenceXml}; a
+ * {@code read-only} item is accepted where it stands when read and written where another item puts
+ * it (references after the text in its S14 group, as MedCom's converter reads them);
+ * {@code max}/{@code too-many} limit a group's or an item's occurrences (EDI-MAP-TOO-MANY, with
+ * the words per side), {@code max-segments} the segments of one group instance, {@code split}
+ * opens a new group (marker) every N segments; {@code requires} on a group asks for one value of
+ * each list of paths; {@code defaults} are XML values EDIFACT → XML writes when the EDIFACT has
+ * none. A marked group may open with any of its leading optional segments, and its marker is
+ * written only before its first segment.
  *
  * <p><b>A new letter type</b> is data: a row in {@code message-types.csv}, a YAML beside it, and the
  * gateway's own XSD for its XML form under {@code schemas/} (hooked into that namespace's
  * {@code EMessage.xsd}), plus samples. A new code is a row in its CSV list.
  *
- * <p>DIS91 ({@code ClinicalEmail*}) and REF01 ({@code Referral*}) still have hand-written mappings
- * through a small model per letter shape, named {@code clinical-email} and {@code hospital-referral}
- * in {@code message-types.csv}. EDIFACT is read by StAEDI (parse.edifact); it is written by the
+ * <p>REF01 ({@code Referral*}, {@code HospitalReferral*}) still has a hand-written mapping through a
+ * small model, named {@code hospital-referral} in {@code message-types.csv}; it shares
+ * {@code FreeTextEdifact}/{@code FreeTextXml}, {@code ReferenceEdifact}/{@code ReferenceXml},
+ * {@code SegmentValues} and {@code PatientIdentity} with the engine. EDIFACT is read by StAEDI (parse.edifact); it is written by the
  * hand-written {@code EdifactOut}, whose javadoc gives the measured reason.
  */
 package dk.region.medcom.gateway.translate;
