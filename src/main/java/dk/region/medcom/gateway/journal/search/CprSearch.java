@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.journal.search;
 import dk.region.medcom.gateway.journal.CprHasher;
 import dk.region.medcom.gateway.journal.MessageSummary;
 import dk.region.medcom.gateway.journal.JournalRows;
+import dk.region.medcom.gateway.message.Excerpt;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds a patient's messages by CPR number, through its keyed hash, and writes every search to the
- * audit table: who, when, why and how many messages were found, never the number searched for.
+ * audit table: who, when, why and how many messages were found, never the number searched for
+ * (nor one typed into the reason: it is masked there).
  */
 @Service
 public class CprSearch {
@@ -41,7 +43,7 @@ public class CprSearch {
         List<MessageSummary> found = search.byCprHash(hash.get());
         jdbc.sql("insert into cpr_search_audit (at, username, reason, hits) values (:at, :user, :reason, :hits)")
                 .param("at", Timestamp.from(clock.instant())).param("user", username)
-                .param("reason", reason.strip()).param("hits", found.size())
+                .param("reason", Excerpt.maskCpr(reason.strip())).param("hits", found.size())
                 .update();
         return Optional.of(found);
     }
