@@ -156,7 +156,7 @@ class ApiTests extends GatewayTestSupport {
 
         assertThat(as(http, AUDITOR).postForEntity("/api/messages/search-by-cpr",
                 Map.of("cpr", SAMPLE_CPR, "reason", " "), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        String reason = "complaint case " + uniqueEnvelopeId();
+        String reason = "complaint case " + lettersOnly(uniqueEnvelopeId());
         ResponseEntity<JsonNode> found = as(http, AUDITOR).postForEntity("/api/messages/search-by-cpr",
                 Map.of("cpr", "010190-4016", "reason", reason), JsonNode.class);
 

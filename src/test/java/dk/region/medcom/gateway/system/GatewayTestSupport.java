@@ -153,6 +153,17 @@ public abstract class GatewayTestSupport {
         return "T" + Long.toString(System.nanoTime() % 10_000_000_000_000L);
     }
 
+    /**
+     * A unique marker without digits, for the words a user types (reasons, comments): the gateway
+     * masks a run of 10 to 12 digits wherever it keeps such words (it may be a CPR number), and an
+     * envelope identifier may hold one.
+     */
+    protected static String lettersOnly(String unique) {
+        StringBuilder letters = new StringBuilder();
+        unique.chars().forEach(c -> letters.append(Character.isDigit(c) ? (char) ('a' + c - '0') : (char) c));
+        return letters.toString();
+    }
+
     /** The sample with its Envelope Identifier (the first Identifier element) replaced by {@code envelopeId}. */
     protected static byte[] sampleWithEnvelopeId(String relative, String envelopeId) {
         String xml = new String(sample(relative), java.nio.charset.StandardCharsets.UTF_8);
