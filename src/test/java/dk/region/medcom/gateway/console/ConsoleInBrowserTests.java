@@ -80,6 +80,7 @@ class ConsoleInBrowserTests extends GatewayTestSupport {
         browser.findElement(By.name("username")).sendKeys("operator");
         browser.findElement(By.name("password")).sendKeys("demo-operator");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !browser.getCurrentUrl().contains("/login"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
         screenshot("dashboard");
 
@@ -89,17 +90,19 @@ class ConsoleInBrowserTests extends GatewayTestSupport {
         });
         screenshot("messages");
         browser.findElement(By.cssSelector("table.list tbody tr a")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !browser.findElements(By.cssSelector("dl.facts")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains(envelope, "5790000100019");
         assertThat(browser.findElements(By.cssSelector("ol.timeline li"))).hasSizeGreaterThanOrEqualTo(6);
         screenshot("message");
         browser.findElement(By.name("reason")).sendKeys("browser test");
         browser.findElement(By.cssSelector("form.contents button")).click();
-        assertThat(browser.findElements(By.cssSelector("table.code tr"))).isNotEmpty();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !browser.findElements(By.cssSelector("table.code tr")).isEmpty());
         screenshot("contents");
         browser.navigate().back();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !browser.getCurrentUrl().contains("/contents"));
 
         browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
+        awaitPage("/login?logout");
     }
 
     /** Issue #18: an invalid letter's finding is shown at its place in the original. */
@@ -111,7 +114,9 @@ class ConsoleInBrowserTests extends GatewayTestSupport {
         logIn("operator", "demo-operator");
         open("/messages?state=QUARANTINED&envelopeId=" + envelope, "table.list tbody tr.state-QUARANTINED");
         browser.findElement(By.cssSelector("table.list tbody tr a")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !browser.findElements(By.cssSelector("form.contents button")).isEmpty());
         browser.findElement(By.cssSelector("form.contents button")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !browser.findElements(By.cssSelector("table.code tr.marked")).isEmpty());
         WebElement marked = browser.findElement(By.cssSelector("table.code tr.marked"));
         assertThat(marked.getText()).contains("Subject");
         browser.findElement(By.cssSelector(".findings-list a")).click();
@@ -184,6 +189,7 @@ class ConsoleInBrowserTests extends GatewayTestSupport {
         String reason = "browser audit for the patient 0101904016 " + envelope.replaceAll("[0-9]", "x");
         browser.findElement(By.name("reason")).sendKeys(reason);
         browser.findElement(By.cssSelector("form[action$='/audit/cpr-search'] button")).click();
+        awaitPage("/audit/cpr-search");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("010190-****").doesNotContain("0101904016");
         screenshot("cpr-search");
         browser.get(url("/audit"));
@@ -212,6 +218,14 @@ class ConsoleInBrowserTests extends GatewayTestSupport {
         browser.findElement(By.name("username")).sendKeys(user);
         browser.findElement(By.name("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        // a click returns before the browser has followed the redirect
+        await().atMost(Duration.ofSeconds(15)).until(() -> !browser.getCurrentUrl().contains("/login"));
+    }
+
+    /** Waits until the browser shows {@code path}: a click on a form returns before its answer is in. */
+    private void awaitPage(String path) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> browser.getCurrentUrl().endsWith(path));
     }
 
     /** Opens {@code path} until {@code selector} shows (the pipeline is working meanwhile). */
@@ -227,7 +241,10 @@ class ConsoleInBrowserTests extends GatewayTestSupport {
         browser.findElement(By.cssSelector("input.select-all")).click();
         browser.findElement(By.name("comment")).sendKeys(comment);
         browser.findElement(By.cssSelector("button[value=" + action + "]")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !browser.findElements(By.cssSelector("button.danger")).isEmpty());
         browser.findElement(By.cssSelector("button.danger")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> browser.getPageSource().contains("of 1 done")
+                || browser.getPageSource().contains(" done</p>"));
     }
 
     private static String read(Path file) {
