@@ -6,7 +6,8 @@
 #
 #   bench/console-volume.sh            N=1000000, REQUESTS=200 per page, PORT=18283
 #   JOURNAL=postgres bench/console-volume.sh   the journal in PostgreSQL (Debian's package, started here)
-#   KEEP=1 keeps the work folder (the filled journal)
+#   KEEP=1 keeps the work folder (the filled journal); FILLED=<that folder> measures it again
+#   without filling (the same N and JOURNAL)
 # Needs target/medcom-gateway.jar and compiled test classes (mvn -B verify).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,8 @@ REQUESTS=${REQUESTS:-200}
 PORT=${PORT:-18283}
 JAR=target/medcom-gateway.jar
 [ -f "$JAR" ] && [ -f target/test-classes/dk/region/medcom/gateway/bench/JournalFiller.class ] || { echo "build first: mvn -B verify"; exit 2; }
-WORK=$(mktemp -d /tmp/medcom-console.XXXXXX)
+WORK=${FILLED:-$(mktemp -d /tmp/medcom-console.XXXXXX)}
+[ -n "${FILLED:-}" ] && KEEP=1
 GW_PID=""
 trap '[ -n "$GW_PID" ] && kill $GW_PID 2>/dev/null; wait 2>/dev/null; stop_postgres; [ "${KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"' EXIT
 log() { echo "[$(date +%H:%M:%S)] $*"; }
@@ -33,8 +35,10 @@ else
   URL="jdbc:h2:file:$DATA/journal/gateway"; USER=sa; PASSWORD=""
 fi
 
-log "filling the $JOURNAL journal with $N messages"
-java -cp "target/test-classes:target/classes:target/lib/*" dk.region.medcom.gateway.bench.JournalFiller "$URL" "$USER" "$PASSWORD" "$N" | tail -1
+if [ -z "${FILLED:-}" ]; then
+  log "filling the $JOURNAL journal with $N messages"
+  java -cp "target/test-classes:target/classes:target/lib/*" dk.region.medcom.gateway.bench.JournalFiller "$URL" "$USER" "$PASSWORD" "$N" | tail -1
+fi
 [ "$JOURNAL" = h2 ] && log "journal file: $(du -h "$DATA/journal/gateway.mv.db" | cut -f1)"
 
 java -Xmx512m -jar "$JAR" --spring.profiles.active=$PROFILES --gateway.data-dir="$DATA" --server.port="$PORT" \

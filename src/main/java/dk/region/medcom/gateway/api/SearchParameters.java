@@ -63,11 +63,11 @@ public final class SearchParameters {
         return time("to", value, true);
     }
 
-    static int page(String value) {
+    public static int page(String value) {
         return number("page", value, 0, 0, Integer.MAX_VALUE, "a whole number from 0 (pages count from 0)");
     }
 
-    static int size(String value) {
+    public static int size(String value) {
         return number("size", value, 50, 1, MAX_PAGE_SIZE, "a whole number from 1 to " + MAX_PAGE_SIZE);
     }
 

@@ -80,7 +80,7 @@ class ConsolePages {
         model.addAttribute("lastHour", Tally.of(search.countsSince(now.minus(Duration.ofHours(1)), scope)));
         model.addAttribute("lastDay", Tally.of(search.countsSince(now.minus(Duration.ofDays(1)), scope)));
         model.addAttribute("outcomes", OUTCOMES);
-        model.addAttribute("overdueReceipts", overdue(scope).size());
+        model.addAttribute("overdueReceipts", search.unacknowledged(ackTimeout, scope, 0, 1).total());
         // the gateway's parts are operations' business, not a sender's
         model.addAttribute("status", scope == null ? status.now() : null);
         model.addAttribute("ackTimeout", shortly(ackTimeout));
@@ -90,19 +90,19 @@ class ConsolePages {
 
     /** Delivered messages that asked for a receipt and got none within gateway.journal.ack-timeout. */
     @GetMapping("/overdue")
-    String overdue(Authentication user, Model model) {
-        List<MessageSummary> overdue = overdue(senders.scope(user).orElse(null));
-        model.addAttribute("result", new Page<>(0, Math.max(overdue.size(), 1), overdue.size(), overdue));
+    String overdue(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                   Authentication user, Model model) {
         model.addAttribute("asked", new LinkedHashMap<String, String>());
         model.addAttribute("states", Arrays.asList(MessageState.values()));
         model.addAttribute("current", "overdue");
         model.addAttribute("ackTimeout", shortly(ackTimeout));
+        try {
+            model.addAttribute("result", search.unacknowledged(ackTimeout, senders.scope(user).orElse(null),
+                    SearchParameters.page(page), SearchParameters.size(size)));
+        } catch (Refusal refused) {
+            model.addAttribute("refused", refused.getMessage());
+        }
         return "console/messages";
-    }
-
-    private List<MessageSummary> overdue(Set<String> scope) {
-        return search.unacknowledged(ackTimeout).stream()
-                .filter(m -> scope == null || scope.contains(m.senderLocation())).toList();
     }
 
     @GetMapping("/messages")

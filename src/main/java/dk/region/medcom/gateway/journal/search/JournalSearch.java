@@ -39,9 +39,11 @@ public class JournalSearch {
     }
 
     /** Unacknowledged receipts: answered from message_ack_idx. */
-    static final String UNACKNOWLEDGED_SQL = "select " + SUMMARY_COLUMNS + """
-             from message where state = 'DELIVERED' and ack_requested = true
-             and acknowledged_at is null and delivered_at < :cutoff order by delivered_at""";
+    private static final String UNACKNOWLEDGED_WHERE =
+            " where state = 'DELIVERED' and ack_requested = true and acknowledged_at is null and delivered_at < :cutoff";
+    static final String UNACKNOWLEDGED_SQL = "select " + SUMMARY_COLUMNS + " from message" + UNACKNOWLEDGED_WHERE
+            + " order by delivered_at";
+    static final String UNACKNOWLEDGED_PAGE_SQL = unacknowledgedPageSql(UNACKNOWLEDGED_WHERE);
     /** A patient's messages by the keyed hash of the CPR number: answered from message_cpr_idx. */
     static final String BY_CPR_HASH_SQL =
             "select " + SUMMARY_COLUMNS + " from message where cpr_hash = :hash order by received_at desc";
@@ -96,6 +98,28 @@ public class JournalSearch {
         return jdbc.sql(UNACKNOWLEDGED_SQL)
                 .param("cutoff", Timestamp.from(clock.instant().minus(timeout)))
                 .query((rs, n) -> summary(rs)).list();
+    }
+
+    /**
+     * One page of the overdue receipts (as {@link #unacknowledged}), the longest waiting first, and how
+     * many there are: a region's backlog after a recipient's outage can be tens of thousands, so the
+     * console never loads them all. {@code senderScope} as in {@link SearchCriteria} (null: every sender).
+     */
+    public Page<MessageSummary> unacknowledged(Duration timeout, Set<String> senderScope, int page, int size) {
+        Filter scope = filter(new SearchCriteria(null, null, null, null, null, null, null, null, null, senderScope));
+        String where = UNACKNOWLEDGED_WHERE + scope.where().replaceFirst("^ where", " and");
+        Timestamp cutoff = Timestamp.from(clock.instant().minus(timeout));
+        long total = jdbc.sql("select count(*) from message" + where).params(scope.params()).param("cutoff", cutoff)
+                .query(Long.class).single();
+        List<MessageSummary> items = jdbc.sql(unacknowledgedPageSql(where))
+                .params(scope.params()).param("cutoff", cutoff).param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> summary(rs)).list();
+        return new Page<>(page, size, total, items);
+    }
+
+    static String unacknowledgedPageSql(String where) {
+        return "select " + SUMMARY_COLUMNS + " from message" + where
+                + " order by delivered_at, tracking_id limit :limit offset :offset";
     }
 
     /** How many messages of one type, received as one form, are in one state. */

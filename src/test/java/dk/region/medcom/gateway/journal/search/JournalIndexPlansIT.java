@@ -103,6 +103,9 @@ class JournalIndexPlansIT {
                         "message_cpr_idx"),
                 Arguments.of("receipts overdue", JournalSearch.UNACKNOWLEDGED_SQL,
                         Map.of("cutoff", Timestamp.from(NOW.minus(Duration.ofHours(24)))), "message_(ack|state)_idx"),
+                Arguments.of("receipts overdue, a page", JournalSearch.UNACKNOWLEDGED_PAGE_SQL,
+                        Map.of("cutoff", Timestamp.from(NOW.minus(Duration.ofHours(24))), "limit", 50, "offset", 0),
+                        "message_(ack|state)_idx"),
                 Arguments.of("a message's history", "select at, stage, state, detail from message_event"
                         + " where tracking_id = :id order by id", Map.of("id", trackingId(4711)),
                         "message_event_tracking_idx"));
