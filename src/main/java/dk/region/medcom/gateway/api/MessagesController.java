@@ -112,8 +112,8 @@ class MessagesController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the journal; newest first, pages counted from 0; a sender finds only messages"
-            + " from its own location numbers")
+    @Operation(summary = "Search the journal; newest first, pages counted from 0; total counts up to 10,000"
+            + " (totalCapped: there are more); a sender finds only messages from its own location numbers")
     ResponseEntity<Page<MessageSummary>> search(
             @RequestParam(required = false) String letterId, @RequestParam(required = false) String envelopeId,
             @RequestParam(required = false) String sender, @RequestParam(required = false) String receiver,

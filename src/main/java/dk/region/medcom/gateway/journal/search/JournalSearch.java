@@ -48,14 +48,19 @@ public class JournalSearch {
     static final String BY_CPR_HASH_SQL =
             "select " + SUMMARY_COLUMNS + " from message where cpr_hash = :hash order by received_at desc";
 
+    /** The most matches a search counts (see {@link Page}). */
+    public static final int COUNT_LIMIT = 10_000;
+
     public Page<MessageSummary> search(SearchCriteria criteria, int page, int size) {
         Filter filter = filter(criteria);
-        long total = jdbc.sql("select count(*) from message" + filter.where()).params(filter.params())
+        // counted up to the limit: an index range read of at most COUNT_LIMIT + 1 entries, whatever the journal's size
+        long counted = jdbc.sql("select count(*) from (select 1 from message" + filter.where() + " limit "
+                        + (COUNT_LIMIT + 1) + ") matches").params(filter.params())
                 .query(Long.class).single();
         List<MessageSummary> items = jdbc.sql(pageSql(filter))
                 .params(filter.params()).param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> summary(rs)).list();
-        return new Page<>(page, size, total, items);
+        return new Page<>(page, size, Math.min(counted, COUNT_LIMIT), counted > COUNT_LIMIT, items);
     }
 
     static Filter filter(SearchCriteria criteria) {
