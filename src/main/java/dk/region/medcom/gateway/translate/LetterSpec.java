@@ -30,7 +30,7 @@ import java.util.Map;
  * be written {@code always}, be {@code reference} items, or be {@code read-only} (accepted where
  * they stand when read, written where another item puts them); groups and items may have a
  * {@code max} with {@code too-many} words, groups {@code max-segments}, {@code split},
- * {@code requires}, {@code any-order} and {@code only-with-values}. Immutable once read.
+ * {@code requires}, {@code any-order} and {@code only-with-values}, segments {@code by-tag}. Immutable once read.
  */
 final class LetterSpec {
 
@@ -86,13 +86,14 @@ final class LetterSpec {
      * A segment. {@code freeText} names the XML element of formatted text that FTX segments carry
      * in element 4, with the format code in element 2 (then only tag and qualifier are templated);
      * {@code plainText} the element of plain text with breaks, carried in element 4 after the
-     * templated elements.
+     * templated elements. {@code byTag}: matched by its tag alone, its qualifier then a constant
+     * like the others (another one is unread data, not an unexpected segment).
      */
     record SegmentItem(Template template, boolean optional, boolean repeat, String freeText, String plainText,
-                       Template otherwise, boolean always, String reference, Limit limit, boolean readOnly) implements Item {
+                       Template otherwise, boolean always, String reference, Limit limit, boolean readOnly, boolean byTag) implements Item {
 
         SegmentItem(Template template, boolean optional, boolean repeat, String freeText, String plainText) {
-            this(template, optional, repeat, freeText, plainText, null, false, null, null, false);
+            this(template, optional, repeat, freeText, plainText, null, false, null, null, false, false);
         }
     }
 
@@ -233,7 +234,7 @@ final class LetterSpec {
                         node.hasNonNull("plain-text") ? node.get("plain-text").asText() : null,
                         node.hasNonNull("otherwise") ? template(node.get("otherwise").asText(), codeLists) : null,
                         node.path("always").asBoolean(), reference, limit(node, "max", "too-many", reference),
-                        node.path("read-only").asBoolean()));
+                        node.path("read-only").asBoolean(), node.path("by-tag").asBoolean()));
             }
         }
         if (items.isEmpty()) {

@@ -437,11 +437,14 @@ final class MappedLetter implements LetterMapping {
         return !unit.isGroup() && matches((SegmentItem) item, unit.first());
     }
 
-    /** The item's template, its alternative ({@code otherwise}), or for a reference item a reference kind. */
+    /** The item's template, its alternative ({@code otherwise}), its tag alone ({@code by-tag}), or for a reference item a reference kind. */
     private static boolean matches(SegmentItem item, Segment segment) {
         if (item.reference() != null) {
             return segment.tag().equals(item.template().tag()) && !segment.elements().isEmpty() && !segment.elements().get(0).isEmpty()
                     && Reference.kindOf(segment.elements().get(0).get(0)) != null;
+        }
+        if (item.byTag()) {
+            return segment.tag().equals(item.template().tag());
         }
         return matches(item.template(), segment) || item.otherwise() != null && matches(item.otherwise(), segment);
     }
