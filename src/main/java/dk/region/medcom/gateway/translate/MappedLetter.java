@@ -824,7 +824,7 @@ final class MappedLetter implements LetterMapping {
         private void writeFreeText(SegmentItem item, XmlElement context) {
             XmlElement text = taken(element(context, item.freeText()));
             String qualifier = item.template().qualifier();
-            if (item.template().elements().get(0).get(0) instanceof Slot slot) {
+            if (!item.template().elements().isEmpty() && item.template().elements().get(0).get(0) instanceof Slot slot) {
                 qualifier = slotValue(slot, context); // a coded qualifier (REF01's visitation code)
                 if (qualifier == null) {
                     if (slot.required() && element(context, slot.path()) == null) {
