@@ -17,8 +17,7 @@ public final class EdifactTranslator {
     private final XmlToEdifact toEdifact;
 
     private EdifactTranslator(MappingData mapping) {
-        Map<String, LetterMapping> letterMappings = new HashMap<>(Map.of(
-                "hospital-referral", new HospitalReferralMapping(mapping)));
+        Map<String, LetterMapping> letterMappings = new HashMap<>();
         Map<String, CodeList> codeLists = new HashMap<>();
         // the types themselves as a code list, for receipts that name the letter they answer (UCM: MEDREF:D:93A:UN:H0130R ⇄ H0130R)
         Map<String, String> types = new java.util.LinkedHashMap<>();

@@ -24,12 +24,13 @@ import java.util.Map;
  * code over N components), {@code default=X} (the XML value written when the XML has none),
  * {@code placeholder=X} (what EDIFACT carries for no value, both ways), {@code format-code} (the
  * literal after a date is its format code, named in findings), {@code again} (the value repeats
- * one the letter already has; another is left unread). A path starting with {@code /} is relative
+ * one the letter already has; another is left unread), {@code required-with=P} (required when the
+ * XML has a value at P, a path beside this one). A path starting with {@code /} is relative
  * to the letter element, not the group's. Segment items may name an {@code otherwise} template,
  * be written {@code always}, be {@code reference} items, or be {@code read-only} (accepted where
  * they stand when read, written where another item puts them); groups and items may have a
- * {@code max} with {@code too-many} words, groups {@code max-segments}, {@code split} and
- * {@code requires}. Immutable once read.
+ * {@code max} with {@code too-many} words, groups {@code max-segments}, {@code split},
+ * {@code requires}, {@code any-order} and {@code only-with-values}, segments {@code by-tag}. Immutable once read.
  */
 final class LetterSpec {
 
@@ -47,7 +48,7 @@ final class LetterSpec {
      * the message type instead of XML ({@code $letter-type}): a constant that differs by type.
      */
     record Slot(String path, CodeList codes, Format format, int span, int maxLength, int length, boolean cpr, boolean required,
-                String defaultValue, boolean fromRoot, String placeholder, boolean formatCode, boolean again) {
+                String defaultValue, boolean fromRoot, String placeholder, boolean formatCode, boolean again, String requiredWith) {
 
         boolean isVariable() {
             return path.startsWith("$");
@@ -85,13 +86,14 @@ final class LetterSpec {
      * A segment. {@code freeText} names the XML element of formatted text that FTX segments carry
      * in element 4, with the format code in element 2 (then only tag and qualifier are templated);
      * {@code plainText} the element of plain text with breaks, carried in element 4 after the
-     * templated elements.
+     * templated elements. {@code byTag}: matched by its tag alone, its qualifier then a constant
+     * like the others (another one is unread data, not an unexpected segment).
      */
     record SegmentItem(Template template, boolean optional, boolean repeat, String freeText, String plainText,
-                       Template otherwise, boolean always, String reference, Limit limit, boolean readOnly) implements Item {
+                       Template otherwise, boolean always, String reference, Limit limit, boolean readOnly, boolean byTag) implements Item {
 
         SegmentItem(Template template, boolean optional, boolean repeat, String freeText, String plainText) {
-            this(template, optional, repeat, freeText, plainText, null, false, null, null, false);
+            this(template, optional, repeat, freeText, plainText, null, false, null, null, false, false);
         }
     }
 
@@ -106,13 +108,18 @@ final class LetterSpec {
      * A segment group bound to an XML element (or to the context itself when xml is null). MedCom's
      * groups open with a marker {@code Sxx+xx}; a group without a marker (CONTRL's UCM) is opened
      * by its first segment and holds the segments after it that its other items match.
+     * {@code anyOrder}: its segments are read in any order (written in the items' order);
+     * {@code onlyWithValues}: it is written only when the XML has a value for one of its items, not
+     * for its constant segments alone.
      */
     record GroupItem(String marker, String xml, boolean optional, boolean repeat, List<Item> items, Limit limit, int split,
-                     Limit segments, List<List<String>> requires, Phrase requiresText, List<SegmentItem> openers) implements Item {
+                     Limit segments, List<List<String>> requires, Phrase requiresText, boolean anyOrder, boolean onlyWithValues,
+                     List<SegmentItem> openers) implements Item {
 
         GroupItem(String marker, String xml, boolean optional, boolean repeat, List<Item> items, Limit limit, int split,
-                  Limit segments, List<List<String>> requires, Phrase requiresText) {
-            this(marker, xml, optional, repeat, items, limit, split, segments, requires, requiresText, openers(items));
+                  Limit segments, List<List<String>> requires, Phrase requiresText, boolean anyOrder, boolean onlyWithValues) {
+            this(marker, xml, optional, repeat, items, limit, split, segments, requires, requiresText, anyOrder, onlyWithValues,
+                    openers(items, anyOrder));
         }
 
         boolean marked() {
@@ -124,14 +131,19 @@ final class LetterSpec {
             return ((SegmentItem) items.get(0)).template();
         }
 
-        /** The segment items an instance may open with: the first, and the ones after it while those before are optional. */
-        private static List<SegmentItem> openers(List<Item> items) {
+        /**
+         * The segment items an instance may open with: the first, and the ones after it while those
+         * before are optional (any of them in a group read in any order).
+         */
+        private static List<SegmentItem> openers(List<Item> items, boolean anyOrder) {
             List<SegmentItem> openers = new ArrayList<>();
             for (Item item : items) {
                 if (item instanceof SegmentItem segment && !segment.readOnly()) {
                     openers.add(segment); // a read-only item is accepted after others, never opening an instance
+                } else if (item instanceof GroupItem group && !group.marked()) {
+                    openers.add((SegmentItem) group.items().get(0)); // opened by its first segment
                 }
-                if (!item.optional()) {
+                if (!item.optional() && !anyOrder) {
                     break;
                 }
             }
@@ -213,7 +225,8 @@ final class LetterSpec {
                         node.path("optional").asBoolean(), node.path("repeat").asBoolean(),
                         items(required(node, "segments"), codeLists), limit(node, "max", "too-many", xml),
                         node.path("split").asInt(0), limit(node, "max-segments", "too-many-segments", null),
-                        List.copyOf(requires), node.has("requires-text") ? phrase(node.get("requires-text")) : null));
+                        List.copyOf(requires), node.has("requires-text") ? phrase(node.get("requires-text")) : null,
+                        node.path("any-order").asBoolean(), node.path("only-with-values").asBoolean()));
             } else {
                 String reference = node.hasNonNull("reference") ? node.get("reference").asText() : null;
                 items.add(new SegmentItem(template(required(node, "segment").asText(), codeLists), node.path("optional").asBoolean(),
@@ -221,7 +234,7 @@ final class LetterSpec {
                         node.hasNonNull("plain-text") ? node.get("plain-text").asText() : null,
                         node.hasNonNull("otherwise") ? template(node.get("otherwise").asText(), codeLists) : null,
                         node.path("always").asBoolean(), reference, limit(node, "max", "too-many", reference),
-                        node.path("read-only").asBoolean()));
+                        node.path("read-only").asBoolean(), node.path("by-tag").asBoolean()));
             }
         }
         if (items.isEmpty()) {
@@ -296,6 +309,7 @@ final class LetterSpec {
         boolean required = false;
         String defaultValue = null;
         String placeholder = null;
+        String requiredWith = null;
         boolean formatCode = false;
         boolean again = false;
         for (int i = 1; i < options.length; i++) {
@@ -310,6 +324,8 @@ final class LetterSpec {
                 default -> {
                     if (option.startsWith("span=")) {
                         span = Integer.parseInt(option.substring(5));
+                    } else if (option.startsWith("required-with=")) {
+                        requiredWith = option.substring(14);
                     } else if (option.startsWith("placeholder=")) {
                         placeholder = option.substring(12);
                     } else if (option.startsWith("default=")) {
@@ -329,6 +345,6 @@ final class LetterSpec {
         }
         boolean fromRoot = options[0].startsWith("/");
         return new Slot(fromRoot ? options[0].substring(1) : options[0], codes, format, span, maxLength, length, cpr, required,
-                defaultValue, fromRoot, placeholder, formatCode, again);
+                defaultValue, fromRoot, placeholder, formatCode, again, requiredWith);
     }
 }

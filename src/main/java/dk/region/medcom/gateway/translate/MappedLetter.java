@@ -49,7 +49,7 @@ final class MappedLetter implements LetterMapping {
         });
         spec.constants.forEach((path, value) -> letter.path(path).text = substituted(value, type));
         List<Unit> units = units(message.subList(1, message.size() - 1));
-        new Reading(type, findings, letter).match(spec.body, units, letter, unh);
+        new Reading(type, findings, letter).match(spec.body, units, letter, unh, false);
         spec.defaults.forEach((path, value) -> {
             if (!hasText(letter, path)) {
                 letter.path(path).text = value;
@@ -113,8 +113,11 @@ final class MappedLetter implements LetterMapping {
             this.root = root;
         }
 
-        /** Matches units to items in order; an item may be skipped when optional and stays current while it repeats. */
-        void match(List<Item> items, List<Unit> units, XmlNode context, Segment opening) {
+        /**
+         * Matches units to items in order; an item may be skipped when optional and stays current while it repeats.
+         * In any order, every unit is matched against all items, and only missing ones are reported at the end.
+         */
+        void match(List<Item> items, List<Unit> units, XmlNode context, Segment opening, boolean anyOrder) {
             int[] counts = new int[items.size()];
             int current = 0;
             Segment last = opening;
@@ -122,7 +125,7 @@ final class MappedLetter implements LetterMapping {
             while (u < units.size()) {
                 Unit unit = units.get(u);
                 int found = -1;
-                for (int k = current; k < items.size() && found < 0; k++) {
+                for (int k = anyOrder ? 0 : current; k < items.size() && found < 0; k++) {
                     if (matches(items.get(k), unit)) {
                         found = k;
                     }
@@ -133,7 +136,9 @@ final class MappedLetter implements LetterMapping {
                     u++;
                     continue;
                 }
-                missing(items, counts, current, found, unit.first(), "before");
+                if (!anyOrder) {
+                    missing(items, counts, current, found, unit.first(), "before");
+                }
                 counts[found]++;
                 Item item = items.get(found);
                 if (item instanceof GroupItem group && group.limit() != null && counts[found] == group.limit().max() + 1) {
@@ -142,11 +147,11 @@ final class MappedLetter implements LetterMapping {
                 int next = u + 1;
                 if (item instanceof GroupItem group && !group.marked()) {
                     // a group without a marker holds the segments after its first that its other items take
-                    while (next < units.size() && belongs(group, units.get(next))) {
+                    while (next < units.size() && belongs(group, unit, units.get(next))) {
                         next++;
                     }
                     List<Unit> members = units.subList(u, next);
-                    match(group.items(), members, groupContext(group, context), unit.first());
+                    match(group.items(), members, groupContext(group, context), unit.first(), group.anyOrder());
                 } else {
                     apply(item, unit, context);
                 }
@@ -154,13 +159,20 @@ final class MappedLetter implements LetterMapping {
                 u = next;
                 current = item.repeat() ? found : found + 1;
             }
-            missing(items, counts, current, items.size(), last, "after");
+            missing(items, counts, anyOrder ? 0 : current, items.size(), last, "after");
         }
 
-        /** A segment after a marker-less group's first belongs to it when not opening another instance and one of its items takes it. */
-        private boolean belongs(GroupItem group, Unit unit) {
-            if (unit.isGroup() || matches(group.first(), unit.first())) {
+        /**
+         * A segment after a marker-less group's first belongs to it when not opening another instance and one of its items takes it.
+         * When the first repeats, a segment like it with the same qualifier continues the instance (REF01's visitation text over
+         * several FTX+HV, one HospitalVisitation).
+         */
+        private boolean belongs(GroupItem group, Unit opening, Unit unit) {
+            if (unit.isGroup()) {
                 return false;
+            }
+            if (matches(group.first(), unit.first())) {
+                return group.items().get(0).repeat() && qualifier(unit.first()).equals(qualifier(opening.first()));
             }
             return group.items().stream().skip(1).anyMatch(i -> matches(i, unit));
         }
@@ -189,7 +201,7 @@ final class MappedLetter implements LetterMapping {
                 marker.hasConstant(1, 1, group.marker().substring(1));
                 List<Unit> segments = unit.segments().stream().skip(1).map(s -> new Unit(s, List.of(s))).toList();
                 XmlNode groupNode = groupContext(group, context);
-                match(group.items(), segments, groupNode, marker);
+                match(group.items(), segments, groupNode, marker, group.anyOrder());
                 checkRequired(group, groupNode, marker);
             } else {
                 read((SegmentItem) item, unit.first(), context);
@@ -222,7 +234,7 @@ final class MappedLetter implements LetterMapping {
                 template = item.otherwise();
             }
             if (item.freeText() != null) {
-                segment.value(1);
+                readTemplate(template, segment, context); // the qualifier: a constant, or a slot (REF01's visitation code)
                 SegmentValues.checkLineLengths(segment, findings);
                 String format = segment.value(2).isEmpty() ? TextRun.PLAIN : segment.value(2);
                 if (textFormats.toXml(format) == null) {
@@ -231,6 +243,18 @@ final class MappedLetter implements LetterMapping {
                 FreeTextEdifact.appendLines(format, segment.components(4), runs(context, item.freeText()));
                 return;
             }
+            readTemplate(template, segment, context);
+            if (item.plainText() != null) {
+                SegmentValues.checkLineLengths(segment, findings);
+                List<String> lines = segment.components(4);
+                if (!lines.isEmpty()) { // a refusal may have a code and no text
+                    FreeTextEdifact.appendLines(TextRun.PLAIN, lines, runs(context, item.plainText()));
+                }
+            }
+        }
+
+        /** Reads every slot of the template and checks its constants. */
+        private void readTemplate(Template template, Segment segment, XmlNode context) {
             for (int e = 0; e < template.elements().size(); e++) {
                 List<Object> components = template.elements().get(e);
                 for (int c = 0; c < components.size(); c++) {
@@ -241,13 +265,6 @@ final class MappedLetter implements LetterMapping {
                     } else if (!((String) component).isEmpty()) {
                         segment.hasConstant(e + 1, c + 1, (String) component);
                     }
-                }
-            }
-            if (item.plainText() != null) {
-                SegmentValues.checkLineLengths(segment, findings);
-                List<String> lines = segment.components(4);
-                if (!lines.isEmpty()) { // a refusal may have a code and no text
-                    FreeTextEdifact.appendLines(TextRun.PLAIN, lines, runs(context, item.plainText()));
                 }
             }
         }
@@ -304,7 +321,7 @@ final class MappedLetter implements LetterMapping {
                 }
             }
             if (value.isEmpty()) {
-                if (slot.required()) {
+                if (slot.required() || slot.requiredWith() != null && hasText(context, slot.requiredWith())) {
                     findings.add(TranslationRule.MISSING.at(segment, where));
                 }
                 return;
@@ -420,11 +437,14 @@ final class MappedLetter implements LetterMapping {
         return !unit.isGroup() && matches((SegmentItem) item, unit.first());
     }
 
-    /** The item's template, its alternative ({@code otherwise}), or for a reference item a reference kind. */
+    /** The item's template, its alternative ({@code otherwise}), its tag alone ({@code by-tag}), or for a reference item a reference kind. */
     private static boolean matches(SegmentItem item, Segment segment) {
         if (item.reference() != null) {
             return segment.tag().equals(item.template().tag()) && !segment.elements().isEmpty() && !segment.elements().get(0).isEmpty()
                     && Reference.kindOf(segment.elements().get(0).get(0)) != null;
+        }
+        if (item.byTag()) {
+            return segment.tag().equals(item.template().tag());
         }
         return matches(item.template(), segment) || item.otherwise() != null && matches(item.otherwise(), segment);
     }
@@ -463,8 +483,13 @@ final class MappedLetter implements LetterMapping {
             return false;
         }
         String qualifier = template.qualifier();
+        return qualifier == null || qualifier(segment).equals(qualifier);
+    }
+
+    /** The segment's first component, looked at without marking it read; empty when absent. */
+    private static String qualifier(Segment segment) {
         List<List<String>> elements = segment.elements();
-        return qualifier == null || !elements.isEmpty() && !elements.get(0).isEmpty() && elements.get(0).get(0).equals(qualifier);
+        return elements.isEmpty() || elements.get(0).isEmpty() ? "" : elements.get(0).get(0);
     }
 
     /** The node a group's values go into: its xml element (a new one per instance when it repeats), else the context. */
@@ -596,6 +621,9 @@ final class MappedLetter implements LetterMapping {
             LetterSpec.Limit outerLimit = segmentLimit;
             boolean first = true;
             for (XmlElement instance : group.repeat() ? instances : instances.stream().limit(1).toList()) {
+                if (group.onlyWithValues() && !hasValues(group.items(), instance)) {
+                    continue; // its constants alone (S18's GIS+N) are not worth a group
+                }
                 if (group.marked()) {
                     marker = group.marker();
                     markerWritten = false;
@@ -634,6 +662,43 @@ final class MappedLetter implements LetterMapping {
                     return;
                 }
             }
+        }
+
+        /** Whether the XML has an element for a slot, text or reference of the items (in nested groups too). */
+        private boolean hasValues(List<Item> items, XmlElement context) {
+            for (Item item : items) {
+                if (item instanceof GroupItem group) {
+                    for (XmlElement instance : group.xml() == null ? List.of(context) : elements(context, group.xml())) {
+                        if (hasValues(group.items(), instance)) {
+                            return true;
+                        }
+                    }
+                    continue;
+                }
+                SegmentItem segment = (SegmentItem) item;
+                for (String path : valuePaths(segment)) {
+                    if (element(context, path) != null) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private List<String> valuePaths(SegmentItem item) {
+            List<String> paths = new ArrayList<>();
+            for (String path : new String[] {item.freeText(), item.plainText(), item.reference()}) {
+                if (path != null) {
+                    paths.add(path);
+                }
+            }
+            item.template().elements().stream().flatMap(List::stream)
+                    .forEach(c -> {
+                        if (c instanceof Slot slot && !slot.isVariable() && !slot.fromRoot()) {
+                            paths.add(slot.path());
+                        }
+                    });
+            return paths;
         }
 
         private boolean fromRoot(SegmentItem item) {
@@ -690,6 +755,10 @@ final class MappedLetter implements LetterMapping {
                 for (Object component : components) {
                     if (component instanceof Slot slot) {
                         String value = slotValue(slot, slot.fromRoot() ? root : context);
+                        if (value == null && slot.requiredWith() != null && hasText(element(context, slot.requiredWith()))) {
+                            // NAD+BV's identifier is nothing without its code
+                            findings.add(TranslationRule.MISSING.at(context, context.path() + "/" + slot.path()));
+                        }
                         elementHasSlots = true;
                         elementFilled |= value != null && !value.isEmpty();
                         if (value == null && slot.defaultValue() != null) {
@@ -754,6 +823,16 @@ final class MappedLetter implements LetterMapping {
 
         private void writeFreeText(SegmentItem item, XmlElement context) {
             XmlElement text = taken(element(context, item.freeText()));
+            String qualifier = item.template().qualifier();
+            if (!item.template().elements().isEmpty() && item.template().elements().get(0).get(0) instanceof Slot slot) {
+                qualifier = slotValue(slot, context); // a coded qualifier (REF01's visitation code)
+                if (qualifier == null) {
+                    if (slot.required() && element(context, slot.path()) == null) {
+                        findings.add(TranslationRule.MISSING.at(context, context.path() + "/" + slot.path()));
+                    }
+                    return;
+                }
+            }
             if (text == null) {
                 if (!item.optional()) {
                     findings.add(TranslationRule.MISSING.at(context, context.path() + "/" + item.freeText()));
@@ -779,7 +858,7 @@ final class MappedLetter implements LetterMapping {
             int written = 0;
             for (int r = 0; r < runs.size(); r++) {
                 for (String[] lines : perRun.get(r)) {
-                    segment(item.template().tag(), item.template().qualifier(), runs.get(r).format(), "", EdifactOut.composite(lines));
+                    segment(item.template().tag(), qualifier, runs.get(r).format(), "", EdifactOut.composite(lines));
                     written++;
                 }
             }
@@ -852,6 +931,10 @@ final class MappedLetter implements LetterMapping {
             from = slash + 1;
         }
         return null;
+    }
+
+    private static boolean hasText(XmlElement element) {
+        return element != null && element.hasText();
     }
 
     /** Every element at {@code path}: the parents' first match, then all children with the last name. */

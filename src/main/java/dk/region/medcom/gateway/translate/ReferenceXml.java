@@ -2,7 +2,6 @@ package dk.region.medcom.gateway.translate;
 
 import dk.region.medcom.gateway.message.Finding;
 import dk.region.medcom.gateway.message.Phrase;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,20 +13,7 @@ final class ReferenceXml {
     private ReferenceXml() {
     }
 
-    /** Reads the {@code Reference} children of a letter element, reporting what EDIFACT cannot carry. */
-    static List<Reference> read(XmlElement letter, MappingData mapping, List<Finding> findings) {
-        List<XmlElement> elements = letter.children("Reference");
-        if (elements.size() > Reference.MAX_PER_LETTER) {
-            findings.add(TranslationRule.TOO_MANY.at(elements.get(Reference.MAX_PER_LETTER), Reference.MAX_PER_LETTER,
-                    new Phrase("references (Reference)", "referencer (Reference)")));
-        }
-        List<Reference> references = new ArrayList<>();
-        for (XmlElement element : elements) {
-            references.add(readOne(element, mapping, findings));
-        }
-        return references;
-    }
-
+    /** Reads one {@code Reference} element, reporting what EDIFACT cannot carry. */
     static Reference readOne(XmlElement element, MappingData mapping, List<Finding> findings) {
         Reference reference = new Reference();
         reference.description = text(element, "RefDescription", Reference.DESCRIPTION_LENGTH, findings);

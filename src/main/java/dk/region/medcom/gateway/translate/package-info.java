@@ -14,8 +14,8 @@
  * code lists are the CSV tables here; options add date/time formats, CPR and length checks and
  * defaults; FTX items carry formatted or plain text. EDIFACT → XML matches groups and segments in
  * order (optional, repeating, missing and unexpected ones are findings naming the segment) into a
- * tree written in XML order; XML → EDIFACT walks the same items. DIS91, DIS01 and the receipts
- * CTL01-03 run on it.
+ * tree written in XML order; XML → EDIFACT walks the same items. Every letter type runs on it:
+ * DIS91, DIS01, REF01 and the receipts CTL01-03.
  *
  * <p>What DIS91 needed, all of it data in {@code clinical-email.yaml}: a {@code /} path is the
  * letter's own value inside a group (the subject FTX+OE in the first S14 group, written once; a
@@ -35,14 +35,24 @@
  * none. A marked group may open with any of its leading optional segments, and its marker is
  * written only before its first segment.
  *
+ * <p>What REF01 needed ({@code hospital-referral.yaml}): {@code any-order} reads a group's segments
+ * in any order (S12's texts, as MedCom's H0130R.xslt reads them; written in the items' order);
+ * {@code only-with-values} writes a group only when the XML has a value for it, not for its
+ * constants alone (S18's GIS+N, S19's STS++NR); a group without a marker inside a marked one gives
+ * one XML element per segment (ReferralAdditional per CIN, TelephoneSubscriber per CON), and when
+ * its first segment repeats, segments with the same qualifier continue the element (one
+ * HospitalVisitation over several FTX+HV); an FTX's qualifier may be a coded slot
+ * ({@code FTX+{InformationCode|visitation-codes}}); {@code required-with=P} requires a value when
+ * the XML has one at P (NAD+BV's identifier code with its identifier); an empty
+ * {@code placeholder=} keeps the constants of its element when the value is absent
+ * ({@code ADR++US+district}, {@code NAD+SSP+...++:::::US}), as REF01 is written; a {@code by-tag}
+ * segment is matched by its tag alone, its qualifier then a constant (S18's GIS+M is unread data).
+ *
  * <p><b>A new letter type</b> is data: a row in {@code message-types.csv}, a YAML beside it, and the
  * gateway's own XSD for its XML form under {@code schemas/} (hooked into that namespace's
  * {@code EMessage.xsd}), plus samples. A new code is a row in its CSV list.
  *
- * <p>REF01 ({@code Referral*}, {@code HospitalReferral*}) still has a hand-written mapping through a
- * small model, named {@code hospital-referral} in {@code message-types.csv}; it shares
- * {@code FreeTextEdifact}/{@code FreeTextXml}, {@code ReferenceEdifact}/{@code ReferenceXml},
- * {@code SegmentValues} and {@code PatientIdentity} with the engine. EDIFACT is read by StAEDI (parse.edifact); it is written by the
+ * <p>EDIFACT is read by StAEDI (parse.edifact); it is written by the
  * hand-written {@code EdifactOut}, whose javadoc gives the measured reason.
  */
 package dk.region.medcom.gateway.translate;
