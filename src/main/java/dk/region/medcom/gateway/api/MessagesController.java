@@ -112,7 +112,7 @@ class MessagesController {
     }
 
     @GetMapping
-    @Operation(summary = "Search the journal; newest first, pages counted from 0; total counts up to 10,000"
+    @Operation(summary = "Search the journal; newest first, pages counted from 0; total counts up to 1,000"
             + " (totalCapped: there are more); a sender finds only messages from its own location numbers")
     ResponseEntity<Page<MessageSummary>> search(
             @RequestParam(required = false) String letterId, @RequestParam(required = false) String envelopeId,

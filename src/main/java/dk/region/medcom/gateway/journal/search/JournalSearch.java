@@ -49,7 +49,7 @@ public class JournalSearch {
             "select " + SUMMARY_COLUMNS + " from message where cpr_hash = :hash order by received_at desc";
 
     /** The most matches a search counts (see {@link Page}). */
-    public static final int COUNT_LIMIT = 10_000;
+    public static final int COUNT_LIMIT = 1_000;
 
     public Page<MessageSummary> search(SearchCriteria criteria, int page, int size) {
         Filter filter = filter(criteria);
