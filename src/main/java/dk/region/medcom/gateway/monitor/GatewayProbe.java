@@ -1,0 +1,125 @@
+package dk.region.medcom.gateway.monitor;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that asks the broker and the journal whether they answer and how full the queues
+ * are, for the console's dashboard and for Prometheus alike. Read every {@link #FRESH_FOR} in the
+ * background and when the dashboard asks for an older reading; a scrape only reads the last one
+ * (never waits for the broker). Metrics, tagged {@code queue} with the queue's name:
+ * <ul>
+ *   <li>{@code medcom_queue_messages}: messages waiting in each {@code medcom.*} queue (inbound,
+ *       each recipient's {@code medcom.deliver.<location number>}, dead letters {@code medcom.dead});</li>
+ *   <li>{@code medcom_queue_oldest_age_seconds}: how long the oldest of them has waited (0: none);</li>
+ *   <li>{@code medcom_broker_up}, {@code medcom_journal_up}: 1 when the last reading got an answer, else 0.</li>
+ * </ul>
+ * A queue's gauges appear once a reading has seen it; a queue that disappears reads 0, and all read
+ * NaN while the broker does not answer.
+ */
+@Component
+public class GatewayProbe {
+
+    /** How long one reading is used before the parts are asked again. */
+    public static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
+    /** One reading; a part that did not answer is named in {@code problems} (the exception's class only). */
+    public record Reading(Instant at, Map<String, Long> queueDepths, Map<String, Long> oldestAgeMillis,
+                          boolean brokerAnswered, boolean journalAnswered, List<String> problems) {
+    }
+
+    private final ConnectionFactory broker;
+    private final JdbcClient journal;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Set<String> measuredQueues = ConcurrentHashMap.newKeySet();
+    private volatile Reading last;
+
+    GatewayProbe(ConnectionFactory broker, JdbcClient journal, MeterRegistry meters, Clock clock) {
+        this.broker = broker;
+        this.journal = journal;
+        this.meters = meters;
+        this.clock = clock;
+        Gauge.builder("medcom.broker.up", this, probe -> probe.answered(true))
+                .description("1 when the broker answered the last management request").register(meters);
+        Gauge.builder("medcom.journal.up", this, probe -> probe.answered(false))
+                .description("1 when the journal database answered the last query").register(meters);
+    }
+
+    /** The last reading, read again if it is older than {@link #FRESH_FOR}. */
+    public Reading now() {
+        Reading reading = last;
+        if (reading == null || reading.at().plus(FRESH_FOR).isBefore(clock.instant())) {
+            reading = refresh();
+        }
+        return reading;
+    }
+
+    @Scheduled(fixedDelay = 5000, initialDelay = 1000)
+    synchronized Reading refresh() {
+        Instant now = clock.instant();
+        List<String> problems = new ArrayList<>();
+        Map<String, Long> depths = new LinkedHashMap<>();
+        Map<String, Long> ages = new LinkedHashMap<>();
+        boolean brokerAnswered = false;
+        try {
+            BrokerQueues.read(broker).forEach((name, state) -> {
+                depths.put(name, state.messages());
+                ages.put(name, state.oldestAgeMillis());
+            });
+            brokerAnswered = true;
+        } catch (JMSException | RuntimeException e) {
+            problems.add("broker: " + e.getClass().getSimpleName());
+        }
+        boolean journalAnswered = false;
+        try {
+            journalAnswered = journal.sql("select count(*) from message where 1 = 0").query(Long.class).single() == 0;
+        } catch (RuntimeException e) {
+            problems.add("journal: " + e.getClass().getSimpleName());
+        }
+        // in the broker's order (by name), which Map.copyOf would not keep
+        Reading reading = new Reading(now, Collections.unmodifiableMap(depths), Collections.unmodifiableMap(ages),
+                brokerAnswered, journalAnswered, List.copyOf(problems));
+        last = reading;
+        depths.keySet().forEach(this::measure);
+        return reading;
+    }
+
+    private void measure(String queue) {
+        if (measuredQueues.add(queue)) {
+            Gauge.builder("medcom.queue.messages", this, probe -> probe.value(queue, true))
+                    .description("Messages waiting in the queue").tag("queue", queue).register(meters);
+            Gauge.builder("medcom.queue.oldest.age", this, probe -> probe.value(queue, false) / 1000.0)
+                    .description("How long the oldest message in the queue has waited").baseUnit("seconds")
+                    .tag("queue", queue).register(meters);
+        }
+    }
+
+    private double answered(boolean theBroker) {
+        Reading reading = last;
+        return reading != null && (theBroker ? reading.brokerAnswered() : reading.journalAnswered()) ? 1 : 0;
+    }
+
+    private double value(String queue, boolean depth) {
+        Reading reading = last;
+        if (reading == null || !reading.brokerAnswered()) {
+            return Double.NaN;
+        }
+        return (depth ? reading.queueDepths() : reading.oldestAgeMillis()).getOrDefault(queue, 0L);
+    }
+}
