@@ -32,6 +32,14 @@ class DeliveryTests extends GatewayTestSupport {
     @Autowired
     Journal journal;
 
+    private double deadLettersCounted() {
+        java.util.regex.Matcher sample = java.util.regex.Pattern
+                .compile("(?m)^medcom_dead_letters_total\\{[^}]*where=\"deliver\"[^}]*\\} (\\S+)$")
+                .matcher(http.getForObject("/actuator/prometheus", String.class));
+        assertThat(sample.find()).as("medcom_dead_letters_total{where=deliver} is exported").isTrue();
+        return Double.parseDouble(sample.group(1));
+    }
+
     @Test
     void deadLettersAfterTheLastAttemptWithoutHoldingUpOtherRecipientsAndCanBeResent() throws IOException {
         Path blocked = outbox(EDIFACT_PRACTICE);
@@ -42,6 +50,7 @@ class DeliveryTests extends GatewayTestSupport {
         Files.writeString(blocked, "a file where the recipient's folder should be: every delivery there fails");
         String failing = uniqueEnvelopeId();
         String fine = uniqueEnvelopeId();
+        double deadBefore = deadLettersCounted();
         try {
             drop("to-practice.xml", addressedTo(EDIFACT_PRACTICE, failing));
             drop("to-kommune.xml", sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, fine));
@@ -53,6 +62,8 @@ class DeliveryTests extends GatewayTestSupport {
             String id = dead.path("trackingId").asText();
             JsonNode entry = as(http, OPERATOR).getForObject("/api/messages/" + id, JsonNode.class);
             assertThat(entry.path("history").findValuesAsText("detail")).anyMatch(d -> d.contains("failed 3 times"));
+            // and counted for the alert (config/prometheus: MedcomDeadLetters)
+            assertThat(deadLettersCounted()).isEqualTo(deadBefore + 1);
         } finally {
             Files.delete(blocked);
             if (Files.isDirectory(aside)) {
