@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -59,10 +57,7 @@ class QueueMetricsTests extends GatewayTestSupport {
         assertThat(value(metrics, "medcom_queue_oldest_age_seconds", queue)).isZero();
     }
 
-    /** The sample's value, NaN when the scrape has none for that queue. */
     private static double value(String metrics, String name, String queue) {
-        Matcher sample = Pattern.compile("(?m)^" + name + "\\{[^}]*queue=\"" + Pattern.quote(queue) + "\"[^}]*\\} (\\S+)$")
-                .matcher(metrics);
-        return sample.find() ? Double.parseDouble(sample.group(1)) : Double.NaN;
+        return sampleValue(metrics, name, "queue", queue);
     }
 }
