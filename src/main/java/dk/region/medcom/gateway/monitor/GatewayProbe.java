@@ -2,8 +2,8 @@ package dk.region.medcom.gateway.monitor;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -37,6 +43,7 @@ public class GatewayProbe {
 
     /** How long one reading is used before the parts are asked again. */
     public static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    private static final Duration BROKER_WAIT = Duration.ofSeconds(4);
 
     /** One reading; a part that did not answer is named in {@code problems} (the exception's class only). */
     public record Reading(Instant at, Map<String, Long> queueDepths, Map<String, Long> oldestAgeMillis,
@@ -49,6 +56,12 @@ public class GatewayProbe {
     private final Clock clock;
     private final Set<String> measuredQueues = ConcurrentHashMap.newKeySet();
     private volatile Reading last;
+    private final ExecutorService brokerReader = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "gateway-probe-broker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Future<Map<String, BrokerQueues.QueueState>> pending;
 
     GatewayProbe(ConnectionFactory broker, JdbcClient journal, MeterRegistry meters, Clock clock) {
         this.broker = broker;
@@ -78,13 +91,18 @@ public class GatewayProbe {
         Map<String, Long> ages = new LinkedHashMap<>();
         boolean brokerAnswered = false;
         try {
-            BrokerQueues.read(broker).forEach((name, state) -> {
+            brokerQueues().forEach((name, state) -> {
                 depths.put(name, state.messages());
                 ages.put(name, state.oldestAgeMillis());
             });
             brokerAnswered = true;
-        } catch (JMSException | RuntimeException e) {
-            problems.add("broker: " + e.getClass().getSimpleName());
+        } catch (ExecutionException e) {
+            problems.add("broker: " + e.getCause().getClass().getSimpleName());
+        } catch (TimeoutException e) {
+            problems.add("broker: no answer within " + BROKER_WAIT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add("broker: interrupted");
         }
         boolean journalAnswered = false;
         try {
@@ -98,6 +116,25 @@ public class GatewayProbe {
         last = reading;
         depths.keySet().forEach(this::measure);
         return reading;
+    }
+
+    /**
+     * The broker's queues, waited for at most {@link #BROKER_WAIT}: a client that fails over or
+     * reconnects for ever (the production URL's {@code reconnectAttempts=-1}) would otherwise hold
+     * the reading, and the metrics would keep saying the broker answers. One read at a time: while
+     * one still waits, the next reading waits for it instead of starting another.
+     */
+    private Map<String, BrokerQueues.QueueState> brokerQueues()
+            throws ExecutionException, TimeoutException, InterruptedException {
+        if (pending == null || pending.isDone()) {
+            pending = brokerReader.submit(() -> BrokerQueues.read(broker));
+        }
+        return pending.get(BROKER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        brokerReader.shutdownNow();
     }
 
     private void measure(String queue) {
