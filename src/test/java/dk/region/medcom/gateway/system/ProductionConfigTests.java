@@ -105,6 +105,37 @@ class ProductionConfigTests {
     }
 
     @Test
+    void theKeysComeFromTheCredentialFilesSystemdHandsTheService(@TempDir Path credentials) throws IOException {
+        // as LoadCredential= leaves them: one file per property, a key as openssl writes it (newline)
+        String bodyKey = Base64.getEncoder().encodeToString(new byte[32]);
+        Files.writeString(credentials.resolve("gateway.journal.encryption-key"), bodyKey + "\n");
+        Files.writeString(credentials.resolve("spring.datasource.password"), "from systemd");
+
+        org.springframework.boot.builder.SpringApplicationBuilder application =
+                new org.springframework.boot.builder.SpringApplicationBuilder(Nothing.class)
+                        .web(org.springframework.boot.WebApplicationType.NONE).logStartupInfo(false)
+                        .profiles("production")
+                        .properties("spring.config.location=optional:classpath:/nothing.yaml",
+                                "spring.config.additional-location=file:" + PRODUCTION.toAbsolutePath().getParent() + "/",
+                                "CREDENTIALS_DIRECTORY=" + credentials);
+        // without Spring's logging set-up: the production profile's JSON console would stay in this JVM
+        application.application().setListeners(application.application().getListeners().stream()
+                .filter(listener -> !(listener instanceof org.springframework.boot.context.logging.LoggingApplicationListener))
+                .toList());
+        try (org.springframework.context.ConfigurableApplicationContext started = application.run()) {
+            org.springframework.core.env.ConfigurableEnvironment environment = started.getEnvironment();
+            assertThat(environment.getProperty("gateway.journal.encryption-key")).isEqualTo(bodyKey);
+            assertThat(environment.getProperty("spring.datasource.password")).isEqualTo("from systemd");
+            assertThat(environment.getProperty("spring.artemis.mode")).isEqualTo("native");
+        }
+    }
+
+    /** An application of nothing: only its environment is looked at. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Nothing {
+    }
+
+    @Test
     void keysAndPasswordsAreNeverLiteralAndTheBrokerIsAPair() {
         PropertySource<?> production = load(new FileSystemResource(PRODUCTION));
         for (String secret : List.of("gateway.journal.encryption-key", "gateway.journal.cpr-hash-key",
