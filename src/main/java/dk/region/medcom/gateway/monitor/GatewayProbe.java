@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code medcom_queue_messages}: messages waiting in each {@code medcom.*} queue (inbound,
  *       each recipient's {@code medcom.deliver.<location number>}, dead letters {@code medcom.dead});</li>
  *   <li>{@code medcom_queue_oldest_age_seconds}: how long the oldest of them has waited (0: none);</li>
- *   <li>{@code medcom_broker_up}, {@code medcom_journal_up}: 1 when the last reading got an answer, else 0.</li>
+ *   <li>{@code medcom_broker_up}, {@code medcom_journal_up}: 1 when the last reading got an answer, else 0;</li>
+ *   <li>{@code medcom_journal_database_bytes}: a PostgreSQL journal's size.</li>
  * </ul>
  * A queue's gauges appear once a reading has seen it; a queue that disappears reads 0, and all read
  * NaN while the broker does not answer.
@@ -62,6 +63,8 @@ public class GatewayProbe {
         return thread;
     });
     private Future<Map<String, BrokerQueues.QueueState>> pending;
+    private Boolean postgres;
+    private volatile double databaseBytes = Double.NaN;
 
     GatewayProbe(ConnectionFactory broker, JdbcClient journal, MeterRegistry meters, Clock clock) {
         this.broker = broker;
@@ -107,6 +110,7 @@ public class GatewayProbe {
         boolean journalAnswered = false;
         try {
             journalAnswered = journal.sql("select count(*) from message where 1 = 0").query(Long.class).single() == 0;
+            measureDatabaseSize();
         } catch (RuntimeException e) {
             problems.add("journal: " + e.getClass().getSimpleName());
         }
@@ -135,6 +139,25 @@ public class GatewayProbe {
     @PreDestroy
     void stop() {
         brokerReader.shutdownNow();
+    }
+
+    /**
+     * A PostgreSQL journal's size, {@code medcom_journal_database_bytes} (the whole database, as
+     * {@code pg_database_size} counts it); the embedded H2 journal has its file's instead
+     * ({@code medcom_journal_file_bytes}). Which one it is is asked once the journal answers.
+     */
+    private void measureDatabaseSize() {
+        if (postgres == null) {
+            postgres = journal.sql("select count(*) from information_schema.tables"
+                    + " where table_schema = 'pg_catalog' and table_name = 'pg_database'").query(Long.class).single() > 0;
+            if (postgres) {
+                Gauge.builder("medcom.journal.database", this, probe -> probe.databaseBytes)
+                        .description("Size of the PostgreSQL journal database").baseUnit("bytes").register(meters);
+            }
+        }
+        if (postgres) {
+            databaseBytes = journal.sql("select pg_database_size(current_database())").query(Long.class).single();
+        }
     }
 
     private void measure(String queue) {

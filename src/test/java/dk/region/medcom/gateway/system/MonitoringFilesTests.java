@@ -29,6 +29,9 @@ class MonitoringFilesTests extends GatewayTestSupport {
     /** A metric name in a PromQL expression (Prometheus' own {@code up} is not the gateway's). */
     private static final Pattern METRIC = Pattern.compile("\\b((?:medcom|camel|jvm|process|hikaricp|http_server)_[a-z0-9_]+)");
 
+    /** Exported only with a PostgreSQL journal (this gateway's is H2): JournalDatabaseSizeIT scrapes it. */
+    private static final Set<String> POSTGRES_ONLY = Set.of("medcom_journal_database_bytes");
+
     @Autowired
     TestRestTemplate http;
 
@@ -38,7 +41,8 @@ class MonitoringFilesTests extends GatewayTestSupport {
 
         assertThat(used).contains("medcom_dead_letters_total", "medcom_messages_unacknowledged", "medcom_queue_messages",
                 "medcom_queue_oldest_age_seconds", "medcom_journal_file_bytes", "medcom_broker_up", "medcom_journal_up");
-        assertThat(exported()).containsAll(used);
+        assertThat(exported()).containsAll(without(used, POSTGRES_ONLY));
+        assertThat(used).containsAll(POSTGRES_ONLY);
     }
 
     @Test
@@ -49,12 +53,18 @@ class MonitoringFilesTests extends GatewayTestSupport {
 
         Set<String> used = metricsIn(expressions);
         assertThat(used).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(exported()).containsAll(used);
+        assertThat(exported()).containsAll(without(used, POSTGRES_ONLY));
     }
 
     @Test
     void aMisspelledMetricWouldBeCaught() {
         assertThat(exported()).doesNotContain("medcom_queue_depth").contains("medcom_queue_messages");
+    }
+
+    private static Set<String> without(Set<String> names, Set<String> left) {
+        Set<String> rest = new TreeSet<>(names);
+        rest.removeAll(left);
+        return rest;
     }
 
     private static Set<String> metricsIn(String text) {
@@ -66,8 +76,14 @@ class MonitoringFilesTests extends GatewayTestSupport {
         return names;
     }
 
-    /** The sample names of one scrape, once the queues have been read (GatewayProbe, soon after start). */
+    /**
+     * The sample names of one scrape, once a letter has passed (the per-stage counters exist from
+     * the first message on) and the queues have been read (GatewayProbe, soon after start).
+     */
     private Set<String> exported() {
+        String marker = uniqueEnvelopeId();
+        drop("monitoring.xml", sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, marker));
+        awaitFileContaining(outbox(EntryPointsTests.RECIPIENT), marker);
         String scrape = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
                 .until(() -> http.getForObject("/actuator/prometheus", String.class),
                         text -> text.contains("medcom_queue_messages{"));
