@@ -5,6 +5,8 @@ import dk.region.medcom.gateway.message.PipelineHeaders;
 import dk.region.medcom.gateway.journal.Journal;
 import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.message.TrackingId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Header;
@@ -21,11 +23,21 @@ public class DeliveryFailures {
 
     private final Journal journal;
     private final int attempts;
+    private final Counter deliveriesGivenUp;
+    private final Counter brokerGaveUp;
 
     /** @param attempts how many times a delivery is tried before it is given up (1 + redeliveries) */
-    public DeliveryFailures(Journal journal, int attempts) {
+    public DeliveryFailures(Journal journal, int attempts, MeterRegistry meters) {
         this.journal = journal;
         this.attempts = attempts;
+        this.deliveriesGivenUp = deadLetters("deliver", meters);
+        this.brokerGaveUp = deadLetters("broker", meters);
+    }
+
+    /** medcom_dead_letters_total{where}: deliveries given up, messages the broker gave up redelivering. */
+    private static Counter deadLetters(String where, MeterRegistry meters) {
+        return Counter.builder("medcom.dead.letters").description("Messages marked DEAD_LETTER in the journal")
+                .tag("where", where).register(meters);
     }
 
     public void deadLetter(Exchange exchange, @Header(PipelineHeaders.TRACKING_ID) String trackingId,
@@ -37,6 +49,7 @@ public class DeliveryFailures {
                 recipient, attempts, reason);
         journal.mark(new TrackingId(trackingId), "deliver", MessageState.DEAD_LETTER,
                 "delivery to " + recipient + " failed " + attempts + " times; last: " + reason);
+        deliveriesGivenUp.increment();
     }
 
     /** A message the broker gave up on (see {@code routes/dead-letter.yaml}). */
@@ -44,5 +57,6 @@ public class DeliveryFailures {
         LOG.warn("stage=broker tracking={} outcome=dead-letter", trackingId);
         journal.mark(new TrackingId(trackingId), "broker", MessageState.DEAD_LETTER,
                 "the broker gave up redelivering it (medcom.dead)");
+        brokerGaveUp.increment();
     }
 }

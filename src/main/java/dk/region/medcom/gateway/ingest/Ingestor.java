@@ -29,6 +29,7 @@ import org.apache.camel.Header;
 import org.apache.camel.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -75,6 +76,7 @@ public class Ingestor {
         }
         TrackingId id = TrackingId.newId();
         headers.put(PipelineHeaders.TRACKING_ID, id.value());
+        logAs(id);
         if (attributes.size() > properties.maxMessageBytes()) {
             journal.received(id, source, attributes.size());
             quarantine.keepUnread(id, path);
@@ -94,12 +96,21 @@ public class Ingestor {
         }
         id = fileTrackingId(name, attributes.lastModifiedTime().toMillis(), original, trackingIdKey.bytes());
         headers.put(PipelineHeaders.TRACKING_ID, id.value());
+        logAs(id);
         headers.put(PipelineHeaders.RECEIVED_AT, clock.millis());
         headers.put(DUPLICATE_ID, "ingest:" + id.value());
         // links the sender's file to its tracking id; the name only as a bounded, CPR-masked excerpt
         LOG.info("stage=ingest tracking={} inbox file '{}' taken in ({} bytes)", id, Excerpt.of(name),
                 original.length);
         return original;
+    }
+
+    /**
+     * The lines this step logs name the message by the id it was just given (the logging context
+     * of the next steps gets it from the header, system/TrackingIdMdc, which also clears it).
+     */
+    private static void logAs(TrackingId id) {
+        MDC.put(PipelineHeaders.LOG_TRACKING_ID, id.value());
     }
 
     /**

@@ -9,6 +9,8 @@ package dk.region.medcom.gateway.message;
 public final class PipelineHeaders {
 
     public static final String TRACKING_ID = "medcomTrackingId";
+    /** Not a header: the key of the tracking id in the logging context (MDC) of every line logged for a message. */
+    public static final String LOG_TRACKING_ID = "trackingId";
     public static final String SOURCE = "medcomSource";
     public static final String REJECTED = "medcomRejected";
     /** When a file was picked up from inbox/ (epoch milliseconds); the journal's received time. */

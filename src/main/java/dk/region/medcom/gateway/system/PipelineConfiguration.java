@@ -184,8 +184,9 @@ class PipelineConfiguration {
 
     @Bean("deliveryFailures")
     DeliveryFailures deliveryFailures(Journal journal,
-                                      @Value("${gateway.deliver.retry.max-redeliveries}") int maxRedeliveries) {
-        return new DeliveryFailures(journal, 1 + maxRedeliveries);
+                                      @Value("${gateway.deliver.retry.max-redeliveries}") int maxRedeliveries,
+                                      MeterRegistry meters) {
+        return new DeliveryFailures(journal, 1 + maxRedeliveries, meters);
     }
 
     @Bean

@@ -32,6 +32,13 @@ class DeliveryTests extends GatewayTestSupport {
     @Autowired
     Journal journal;
 
+    private double deadLettersCounted() {
+        double counted = sampleValue(http.getForObject("/actuator/prometheus", String.class), "medcom_dead_letters_total",
+                "where", "deliver");
+        assertThat(counted).as("medcom_dead_letters_total{where=deliver} is exported").isNotNaN();
+        return counted;
+    }
+
     @Test
     void deadLettersAfterTheLastAttemptWithoutHoldingUpOtherRecipientsAndCanBeResent() throws IOException {
         Path blocked = outbox(EDIFACT_PRACTICE);
@@ -42,6 +49,7 @@ class DeliveryTests extends GatewayTestSupport {
         Files.writeString(blocked, "a file where the recipient's folder should be: every delivery there fails");
         String failing = uniqueEnvelopeId();
         String fine = uniqueEnvelopeId();
+        double deadBefore = deadLettersCounted();
         try {
             drop("to-practice.xml", addressedTo(EDIFACT_PRACTICE, failing));
             drop("to-kommune.xml", sampleWithEnvelopeId(EntryPointsTests.VALID_XDIS91, fine));
@@ -53,6 +61,8 @@ class DeliveryTests extends GatewayTestSupport {
             String id = dead.path("trackingId").asText();
             JsonNode entry = as(http, OPERATOR).getForObject("/api/messages/" + id, JsonNode.class);
             assertThat(entry.path("history").findValuesAsText("detail")).anyMatch(d -> d.contains("failed 3 times"));
+            // and counted for the alert (config/prometheus: MedcomDeadLetters)
+            assertThat(deadLettersCounted()).isEqualTo(deadBefore + 1);
         } finally {
             Files.delete(blocked);
             if (Files.isDirectory(aside)) {

@@ -148,6 +148,16 @@ public abstract class GatewayTestSupport {
         }
     }
 
+    /**
+     * The value of the sample {@code name} whose label {@code label} is {@code value} in a scrape
+     * of /actuator/prometheus; NaN when there is none.
+     */
+    protected static double sampleValue(String scrape, String name, String label, String value) {
+        java.util.regex.Matcher sample = java.util.regex.Pattern.compile("(?m)^" + name + "\\{[^}]*" + label + "=\""
+                + java.util.regex.Pattern.quote(value) + "\"[^}]*\\} (\\S+)$").matcher(scrape);
+        return sample.find() ? Double.parseDouble(sample.group(1)) : Double.NaN;
+    }
+
     /** A unique envelope identifier (14 characters, MedCom's maximum) to find a message again. */
     protected static String uniqueEnvelopeId() {
         return "T" + Long.toString(System.nanoTime() % 10_000_000_000_000L);

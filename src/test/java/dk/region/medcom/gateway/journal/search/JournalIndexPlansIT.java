@@ -1,10 +1,10 @@
 package dk.region.medcom.gateway.journal.search;
 
 import dk.region.medcom.gateway.journal.MessageState;
+import dk.region.medcom.gateway.testing.BenchPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +47,7 @@ class JournalIndexPlansIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        bash("WORK=" + work + " PG_PORT=" + port + "; start_postgres");
+        BenchPostgres.run("WORK=" + work + " PG_PORT=" + port + "; start_postgres");
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:postgresql://127.0.0.1:" + port + "/medcom", "medcom", "medcom-bench");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -59,7 +58,7 @@ class JournalIndexPlansIT {
     @AfterAll
     void stopPostgres() throws Exception {
         if (work != null) {
-            bash("PG_DIR=" + work.resolve("pgdata") + "; stop_postgres; rm -rf " + work);
+            BenchPostgres.run("PG_DIR=" + work.resolve("pgdata") + "; stop_postgres; rm -rf " + work);
         }
     }
 
@@ -168,14 +167,5 @@ class JournalIndexPlansIT {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Runs bench/postgres.sh's functions; fails with the script's output when it fails. */
-    private static void bash(String commands) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("bash", "-c", "set -euo pipefail; . bench/postgres.sh; " + commands)
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(600, TimeUnit.SECONDS)).as("bench/postgres.sh finished").isTrue();
-        assertThat(process.exitValue()).as("bench/postgres.sh: " + output).isZero();
     }
 }
