@@ -80,7 +80,7 @@ class ConsolePages {
         model.addAttribute("lastHour", Tally.of(search.countsSince(now.minus(Duration.ofHours(1)), scope)));
         model.addAttribute("lastDay", Tally.of(search.countsSince(now.minus(Duration.ofDays(1)), scope)));
         model.addAttribute("outcomes", OUTCOMES);
-        model.addAttribute("overdueReceipts", search.unacknowledged(ackTimeout, scope, 0, 1).total());
+        model.addAttribute("overdueReceipts", search.overdueCount(ackTimeout, scope));
         // the gateway's parts are operations' business, not a sender's
         model.addAttribute("status", scope == null ? status.now() : null);
         model.addAttribute("ackTimeout", shortly(ackTimeout));

@@ -111,20 +111,35 @@ public class JournalSearch {
      * console never loads them all. {@code senderScope} as in {@link SearchCriteria} (null: every sender).
      */
     public Page<MessageSummary> unacknowledged(Duration timeout, Set<String> senderScope, int page, int size) {
-        Filter scope = filter(new SearchCriteria(null, null, null, null, null, null, null, null, null, senderScope));
-        String where = UNACKNOWLEDGED_WHERE + scope.where().replaceFirst("^ where", " and");
+        Filter scope = overdue(senderScope);
         Timestamp cutoff = Timestamp.from(clock.instant().minus(timeout));
-        long total = jdbc.sql("select count(*) from message" + where).params(scope.params()).param("cutoff", cutoff)
-                .query(Long.class).single();
-        List<MessageSummary> items = jdbc.sql(unacknowledgedPageSql(where))
+        List<MessageSummary> items = jdbc.sql(unacknowledgedPageSql(scope.where()))
                 .params(scope.params()).param("cutoff", cutoff).param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> summary(rs)).list();
-        return new Page<>(page, size, total, items);
+        return new Page<>(page, size, overdueCount(timeout, senderScope), items);
     }
 
+    /** How many receipts are overdue (as {@link #unacknowledged}): read from message_ack_idx alone. */
+    public long overdueCount(Duration timeout, Set<String> senderScope) {
+        Filter scope = overdue(senderScope);
+        return jdbc.sql("select count(*) from message" + scope.where()).params(scope.params())
+                .param("cutoff", Timestamp.from(clock.instant().minus(timeout))).query(Long.class).single();
+    }
+
+    private static Filter overdue(Set<String> senderScope) {
+        Filter scope = filter(new SearchCriteria(null, null, null, null, null, null, null, null, null, senderScope));
+        return new Filter(UNACKNOWLEDGED_WHERE + scope.where().replaceFirst("^ where", " and"), scope.params());
+    }
+
+    /**
+     * The page's tracking ids first, from message_ack_idx alone (it ends in delivered_at, tracking_id),
+     * then their rows: H2 does not see that the index's order serves the sort after its
+     * "acknowledged_at is null", and sorting the whole rows of 40,000 overdue took 1.3 s.
+     */
     static String unacknowledgedPageSql(String where) {
-        return "select " + SUMMARY_COLUMNS + " from message" + where
-                + " order by delivered_at, tracking_id limit :limit offset :offset";
+        return "select " + SUMMARY_COLUMNS + " from message where tracking_id in (select tracking_id from message"
+                + where + " order by delivered_at, tracking_id limit :limit offset :offset)"
+                + " order by delivered_at, tracking_id";
     }
 
     /** How many messages of one type, received as one form, are in one state. */
