@@ -2,7 +2,7 @@
 # The operations console at a region's volume: N messages in the journal (JournalFiller: a year of
 # letters by type, sender, receiver, municipality and outcome, each with its stage history), then the
 # p50 and p95 answer times of the message list, two filtered searches and message pages, logged in
-# through the form as the demo operator. Not a test: a measurement (README "Measured").
+# through the form as the demo operator. Not a test: a measurement (README "Measured", docs/performance.md).
 #
 #   bench/console-volume.sh            N=1000000, REQUESTS=200 per page, PORT=18283
 #   JOURNAL=postgres bench/console-volume.sh   the journal in PostgreSQL (Debian's package, started here)

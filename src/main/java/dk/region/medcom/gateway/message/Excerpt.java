@@ -76,10 +76,50 @@ public final class Excerpt {
         if (text == null) {
             return null;
         }
+        // most finding texts have nothing to guard: one scan instead of four regular expressions
+        // (they were a tenth of a DIS91 translation's CPU, which carries two such warnings)
+        return text.length() <= MAX_TEXT_CHARS && nothingToGuard(text) ? text : guardByPatterns(text);
+    }
+
+    static String guardByPatterns(String text) {
         String safe = text.length() > 4 * MAX_TEXT_CHARS ? text.substring(0, 4 * MAX_TEXT_CHARS) : text;
         safe = CONTROL.matcher(safe).replaceAll(" ");
         safe = LONG_TOKEN.matcher(safe).replaceAll(m -> Matcher.quoteReplacement(of(m.group())));
         safe = maskCprOutsideTrackingIds(safe);
         return safe.length() > MAX_TEXT_CHARS ? safe.substring(0, MAX_TEXT_CHARS - 1) + "…" : safe;
+    }
+
+    /**
+     * True when none of {@link #guardText}'s patterns can match: no control or format character
+     * (nor a surrogate, which may be one), no run of ten digits or six digits and a hyphen, no run
+     * of non-space characters (as {@code \\S}) longer than {@link #MAX_TOKEN_CHARS}.
+     */
+    private static boolean nothingToGuard(String text) {
+        int digits = 0;
+        int token = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || Character.isSurrogate(c)) {
+                return false;
+            }
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+            token = space ? 0 : token + 1;
+            if (token > MAX_TOKEN_CHARS) {
+                return false;
+            }
+            if (c >= '0' && c <= '9') {
+                if (++digits >= 10) {
+                    return false;
+                }
+            } else {
+                if (c == '-' && digits == 6) {
+                    return false;
+                }
+                digits = 0;
+            }
+        }
+        return true;
     }
 }

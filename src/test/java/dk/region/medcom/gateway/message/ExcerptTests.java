@@ -55,4 +55,24 @@ class ExcerptTests {
         Location location = Location.xml(1, 1, "/Emessage/_0101701234/" + "a".repeat(1000));
         assertThat(location.xpath()).doesNotContain("0101701234").hasSizeLessThanOrEqualTo(Location.MAX_XPATH_CHARS + 12);
     }
+
+    /** The scan that spares most finding texts the regular expressions never spares one that needs them. */
+    @Test
+    void textsLeftAsTheyAreAreExactlyThoseThePatternsLeaveAlone() {
+        String alphabet = "0123456789-- abc\t\u0007\u200b\u2000\u2028\ud83d\ude00xyz";
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261207);
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(1, 90);
+            boolean longRun = random.nextInt(10) == 0;
+            for (int j = 0; j < length; j++) {
+                text.append(longRun ? (char) ('a' + random.nextInt(3)) : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String value = text.toString();
+            assertThat(Excerpt.guardText(value)).as("%s", value.codePoints().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo(Excerpt.guardByPatterns(value));
+        }
+        assertThat(Excerpt.guardText("CPR 010190-1234 and 0101901234")).doesNotContain("1234");
+    }
 }
+

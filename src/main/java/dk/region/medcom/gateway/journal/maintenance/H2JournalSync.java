@@ -15,7 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * <p>Why: H2 writes each commit to the file but never syncs it, so its pages pile up in the page
  * cache until the kernel writes them out in bulk, 30 s later. On one file system with the broker,
  * every fsync of the broker's journal then waited behind that backlog: the several hundred
- * millisecond stalls in the latency tail (README: Measured). Synced every interval, H2's backlog
+ * millisecond stalls in the latency tail (docs/performance.md). Synced every interval, H2's backlog
  * stays small. It also bounds what a power failure can take from the H2 journal to about one
  * interval of commits, where it was up to half a minute. Only for the H2 file database (PostgreSQL
  * syncs its log on every commit).
