@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Configuration;
  * consumer of routes/ingest.yaml asks {@link #readLock()} which read lock to use: with one node
  * {@code changed}, as ever; shared, {@code idempotent-changed}, the claim first, then the same
  * settle check. A node refreshes its claims every few seconds; a claim left by a node that died
- * is free after {@link #ORPHAN_AFTER}. Each node must see the inbox at the same absolute path
- * (the claim's key) and use the same {@code tracking-id-key}, so that a file taken again after a
- * crash keeps its tracking id on whichever node takes it.
+ * is free after {@link #ORPHAN_AFTER}. A claim names the file by its path inside inbox/, so each
+ * node may mount the folder where it likes; all must use the same {@code tracking-id-key}, so that
+ * a file taken again after a crash keeps its tracking id on whichever node takes it.
  */
 @Configuration(proxyBeanMethods = false)
 public class InboxClaims {

@@ -70,8 +70,12 @@ class SharedInboxTests {
     @Test
     void twoNodesOnOneInboxTakeEachFileExactlyOnce() throws Exception {
         Path inbox = Files.createDirectories(data.resolve("inbox"));
-        startNode("a");
-        startNode("b");
+        startNode("a", data);
+        // node b sees the same folder through a link in its own data folder: claims name files
+        // by their path inside inbox/, not by where a node has it
+        Path other = Files.createDirectories(data.resolve("node-b"));
+        Files.createSymbolicLink(other.resolve("inbox"), inbox);
+        startNode("b", other);
 
         for (int i = 0; i < FILES; i++) {
             Path part = inbox.resolve("letter-" + i + ".xml.part");
@@ -101,7 +105,7 @@ class SharedInboxTests {
         long now = System.currentTimeMillis();
         claim(held, now + TimeUnit.MINUTES.toMillis(10));          // another node, refreshing its claim
         claim(orphaned, now - InboxClaims.ORPHAN_AFTER.toMillis() - 1000); // a node that died with it
-        startNode("a");
+        startNode("a", data);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> taken() >= 1 || !failures.isEmpty());
         // the taken file's claim goes after the release delay; hundreds of polls have met held.xml by then
@@ -109,7 +113,7 @@ class SharedInboxTests {
         assertThat(jdbc.sql("select file_name from taken").query(String.class).list()).containsExactly("orphaned.xml");
         // the other node's claim is still there, untouched (Camel's eager idempotent consumer used to delete it)
         assertThat(jdbc.sql("select messageId from inbox_claim").query(String.class).single())
-                .isEqualTo(held.toAbsolutePath().toString());
+                .isEqualTo("held.xml");
         assertThat(held).exists();
         assertThat(orphaned).doesNotExist();
         assertThat(failures).isEmpty();
@@ -121,18 +125,18 @@ class SharedInboxTests {
         assertThat(new InboxClaims(new IngestProperties(1024, 1, false, true)).readLock()).isEqualTo("idempotent-changed");
     }
 
-    private void startNode(String name) throws Exception {
+    private void startNode(String name, Path dataDir) throws Exception {
         IngestProperties properties = new IngestProperties(1024, 1, false, true);
         CamelContext node = new DefaultCamelContext();
         Properties values = new Properties();
-        values.put("gateway.data-dir", data.toString());
+        values.put("gateway.data-dir", dataDir.toString());
         values.put("gateway.ingest.inbox-settle-ms", "1");
         values.put("gateway.ingest.inbox-poll-ms", "10");
         values.put("gateway.ingest.sender-folders", "false");
         node.getPropertiesComponent().setInitialProperties(values);
         node.getRegistry().bind("inboxClaims", new InboxClaims(properties));
         node.getRegistry().bind("inboxClaimRepository", InboxClaims.claims(database));
-        node.getRegistry().bind("inboxEntries", new InboxEntries(new GatewayProperties(data), properties, Clock.systemUTC()));
+        node.getRegistry().bind("inboxEntries", new InboxEntries(new GatewayProperties(dataDir), properties, Clock.systemUTC()));
         String uri = inboxUri();
         node.addRoutes(new RouteBuilder() {
             @Override
@@ -179,7 +183,7 @@ class SharedInboxTests {
 
     private void claim(Path file, long at) {
         jdbc.sql("insert into inbox_claim (processorName, messageId, createdAt) values (:p, :id, :at)")
-                .param("p", InboxClaims.PROCESSOR).param("id", file.toAbsolutePath().toString())
+                .param("p", InboxClaims.PROCESSOR).param("id", file.getFileName().toString())
                 .param("at", new Timestamp(at)).update();
     }
 
