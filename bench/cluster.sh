@@ -7,7 +7,8 @@
 # The broker pair shares one store (Artemis "shared store": the backup waits for the primary's lock
 # on the store and goes live when it is released, as when the primary dies). Both gateway nodes take
 # HTTP posts, consume the inbound and delivery queues, and pick up the one shared inbox/
-# (gateway.ingest.shared-inbox) and deliver into the one shared outbox/, each linked into the node's
+# (gateway.ingest.shared-inbox), deliver into the one shared outbox/ and quarantine into the one
+# quarantine/ (an operator's release on either node finds the files), each linked into the node's
 # own data folder; node B starts with node A's keys (body encryption, CPR hash, tracking id).
 # Builds nothing: needs target/medcom-gateway.jar. Environment: CLUSTER_DIR (/tmp/medcom-cluster),
 # PORT_A (18281), PORT_B (18282), PG_PORT (55433), JAVA_OPTS.
@@ -57,6 +58,7 @@ node() { # <name> <port>
   mkdir -p "$data"
   ln -sfn "$WORK/shared/inbox" "$data/inbox"
   ln -sfn "$WORK/shared/outbox" "$data/outbox"
+  ln -sfn "$WORK/shared/quarantine" "$data/quarantine"
   GATEWAY_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/medcom" GATEWAY_DB_USER=medcom GATEWAY_DB_PASSWORD="$PG_PASSWORD" \
     start "node-$1" "$data.log" java ${JAVA_OPTS:--Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -jar "$JAR" \
     --gateway.data-dir="$data" --server.port="$2" --spring.profiles.active=postgres,demo \
@@ -85,7 +87,7 @@ stop_pid() { # <name> <signal>
 up() {
   [ -f "$JAR" ] || { echo "no $JAR: build it first (mvn -B -DskipTests package)"; exit 2; }
   [ ! -e "$WORK/node-a.pid" ] || { echo "already up ($WORK); bench/cluster.sh down first"; exit 2; }
-  mkdir -p "$WORK/shared/inbox" "$WORK/shared/outbox"
+  mkdir -p "$WORK/shared/inbox" "$WORK/shared/outbox" "$WORK/shared/quarantine"
   start_postgres
   log "postgres: 127.0.0.1:$PG_PORT, database medcom, user medcom"
   broker primary 0 primary 61617
@@ -102,6 +104,7 @@ up() {
 cluster up in $WORK
   inbox (shared)     $WORK/shared/inbox
   outbox (shared)    $WORK/shared/outbox
+  quarantine (shared) $WORK/shared/quarantine
   node A             http://127.0.0.1:$PORT_A   log $WORK/node-a.log   pid $(cat "$WORK/node-a.pid")
   node B             http://127.0.0.1:$PORT_B   log $WORK/node-b.log   pid $(cat "$WORK/node-b.pid")
   broker primary     tcp://127.0.0.1:61616      log $WORK/primary.log  pid $(cat "$WORK/primary.pid")
