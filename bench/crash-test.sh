@@ -17,6 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/postgres.sh
+. bench/artemis.sh
 MODE=${1:-all}
 N=${N:-2000}
 PORT=${PORT:-18181}
@@ -160,13 +161,6 @@ run() {
 }
 
 # --- standalone Artemis ---------------------------------------------------------------------------
-artemis_home() {
-  local tgz="$HOME/.m2/repository/org/apache/activemq/apache-artemis/$ARTEMIS_VERSION/apache-artemis-$ARTEMIS_VERSION-bin.tar.gz"
-  [ -f "$tgz" ] || mvn -B -q dependency:get -Dartifact="org.apache.activemq:apache-artemis:$ARTEMIS_VERSION:tar.gz:bin" -Dtransitive=false >&2
-  [ -d "$WORK/apache-artemis-$ARTEMIS_VERSION" ] || tar -xzf "$tgz" -C "$WORK"
-  echo "$WORK/apache-artemis-$ARTEMIS_VERSION"
-}
-
 start_broker() {
   "$BROKER/bin/artemis" run >>"$BROKER.log" 2>&1 &
   ART_PID=$!
@@ -191,14 +185,7 @@ case "$MODE" in embedded|all)
 esac
 case "$MODE" in artemis|all)
   BROKER="$WORK/broker"
-  "$(artemis_home)/bin/artemis" create "$BROKER" --silent --user medcom --password medcom-crash-test --require-login \
-    --host 127.0.0.1 --http-host 127.0.0.1 --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor \
-    --no-hornetq-acceptor >/dev/null
-  # the gateway's redelivery and dead-letter settings, included as README's standalone recipe says
-  grep -q 'xmlns:xi=' "$BROKER/etc/broker.xml" || { echo "broker.xml has no xmlns:xi"; exit 1; }
-  sed -i "0,/<address-settings>/s||<address-settings>\\n         <xi:include href=\"$PWD/config/artemis/medcom-address-settings.xml\"/>|" \
-    "$BROKER/etc/broker.xml"
-  grep -q 'medcom-address-settings.xml' "$BROKER/etc/broker.xml" || { echo "could not include the broker settings"; exit 1; }
+  artemis_create "$BROKER" medcom medcom-crash-test
   start_broker
   run artemis --spring.artemis.mode=native --spring.artemis.embedded.enabled=false \
     "--spring.artemis.broker-url=tcp://127.0.0.1:61616?reconnectAttempts=-1&retryInterval=500" \

@@ -34,7 +34,7 @@ class InboxEntriesTests {
         Files.writeString(inbox.resolve("bell\u0007.xml"), "<Emessage/>");
         Files.writeString(inbox.resolve("n".repeat(230) + ".xml"), "<Emessage/>");
         Files.writeString(inbox.resolve("ok.xml"), "<Emessage/>");
-        InboxEntries entries = new InboxEntries(new GatewayProperties(data), new IngestProperties(1024, 1, false), Clock.systemUTC());
+        InboxEntries entries = new InboxEntries(new GatewayProperties(data), new IngestProperties(1024, 1, false, false), Clock.systemUTC());
 
         entries.sweep();
 
@@ -61,7 +61,7 @@ class InboxEntriesTests {
         Path link = Files.createSymbolicLink(inbox.resolve("x.xml"), Files.writeString(data.resolve("s"), "s"));
         Path good = Files.writeString(inbox.resolve("ok.xml"), "x");
         Path bad = Files.writeString(inbox.resolve("a\\b.xml"), "x");
-        InboxEntries entries = new InboxEntries(new GatewayProperties(data), new IngestProperties(1024, 1, false), Clock.systemUTC());
+        InboxEntries entries = new InboxEntries(new GatewayProperties(data), new IngestProperties(1024, 1, false, false), Clock.systemUTC());
 
         assertThat(entries.accept(file(link))).isFalse();
         assertThat(entries.accept(file(bad))).isFalse();
@@ -78,7 +78,7 @@ class InboxEntriesTests {
         Files.writeString(inbox.resolve("ok.xml"), "x");
         Files.writeString(inbox.resolve("5790000100019").resolve("own.xml"), "x");
         InboxEntries entries = new InboxEntries(new GatewayProperties(Path.of(".").resolve(relative)),
-                new IngestProperties(1024, 1, true), Clock.systemUTC());
+                new IngestProperties(1024, 1, true, false), Clock.systemUTC());
 
         assertThat(entries.accept(file(inbox.resolve("ok.xml")))).isTrue();
         assertThat(entries.accept(file(inbox.toAbsolutePath().resolve("ok.xml")))).isTrue();

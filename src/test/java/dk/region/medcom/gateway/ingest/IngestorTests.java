@@ -62,7 +62,7 @@ class IngestorTests {
 
     @Test
     void anInboxSettleTimeBelowOneMillisecondIsRefused() {
-        assertThatThrownBy(() -> new IngestProperties(1024, 0, false)).hasMessageContaining("inbox-settle-ms");
-        assertThat(new IngestProperties(1024, 1, false).inboxSettleMs()).isEqualTo(1);
+        assertThatThrownBy(() -> new IngestProperties(1024, 0, false, false)).hasMessageContaining("inbox-settle-ms");
+        assertThat(new IngestProperties(1024, 1, false, false).inboxSettleMs()).isEqualTo(1);
     }
 }

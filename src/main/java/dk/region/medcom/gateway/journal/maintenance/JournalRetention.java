@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,8 +46,13 @@ public class JournalRetention {
     public record Pruned(int bodies, int rows) {
     }
 
+    /**
+     * On one node at a time (SchedulerLocks); held at least a minute after a run, so that two nodes
+     * whose timers fire close together do not both prune, and at most 30 minutes should its node die.
+     */
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${gateway.journal.retention.interval:PT1H}")
-    void scheduled() {
+    @SchedulerLock(name = "journal-retention", lockAtLeastFor = "PT1M", lockAtMostFor = "PT30M")
+    public void scheduled() {
         Pruned pruned = prune();
         if (pruned.bodies() > 0 || pruned.rows() > 0) {
             LOG.info("journal retention: pruned {} bodies and {} messages", pruned.bodies(), pruned.rows());
