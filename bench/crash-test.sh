@@ -116,7 +116,14 @@ check() {
   [ "$files" -eq "$N" ] && [ "$distinct" -eq "$N" ] && [ "$dup" -eq 0 ] || failures=1
 
   local total delivered jdistinct
-  total=$(api "/api/messages?size=1" | jq .total)
+  # counted page by page: the API's total stops at 1,000 (totalCapped)
+  total=0
+  local counted=0 n
+  while :; do
+    n=$(api "/api/messages?size=500&page=$counted" | jq '.items | length')
+    total=$(( total + n )); counted=$(( counted + 1 ))
+    [ "$n" -eq 500 ] || break
+  done
   : >"$WORK/journal-envelopes.txt"
   local page=0
   while :; do
