@@ -3,6 +3,7 @@
 #
 #   bench/cluster.sh up     start everything and print where it is
 #   bench/cluster.sh down   stop everything (KEEP=1 keeps the data)
+#   bench/cluster.sh test   up, the failover test below, down; exit 0 only if it passed
 #
 # The broker pair shares one store (Artemis "shared store": the backup waits for the primary's lock
 # on the store and goes live when it is released, as when the primary dies). Both gateway nodes take
@@ -10,8 +11,22 @@
 # (gateway.ingest.shared-inbox), deliver into the one shared outbox/ and quarantine into the one
 # quarantine/ (an operator's release on either node finds the files), each linked into the node's
 # own data folder; node B starts with node A's keys (body encryption, CPR hash, tracking id).
-# Builds nothing: needs target/medcom-gateway.jar. Environment: CLUSTER_DIR (/tmp/medcom-cluster),
-# PORT_A (18281), PORT_B (18282), PG_PORT (55433), JAVA_OPTS.
+#
+# The failover test sends N messages (default 5,000; every 50th one invalid) at RATE per second
+# (default 50) through all three entry points at once (ClusterFeeder: the shared inbox/, HTTP posts
+# to both nodes in turn, the inbound queue through the pair's failover URL) and, mid-stream: kills
+# node A with SIGKILL and starts it again; kills the primary broker with SIGKILL (the backup goes
+# live), then starts the primary again (it takes over from the backup: failback); stops PostgreSQL
+# as a crash would and starts it again; stops node B gently (SIGTERM, as a rolling upgrade does) and
+# starts it again. Then it checks that every valid message is in its recipient's outbox exactly
+# once, with one positive receipt in the sender's outbox; that every invalid one is quarantined
+# exactly once, with its original in quarantine/ and one negative receipt; and that the journal says
+# the same. One summary line; exit 1 if anything is off.
+#
+# Builds nothing: needs target/medcom-gateway.jar, and for the test the compiled test classes
+# (mvn -B verify). Environment: CLUSTER_DIR (/tmp/medcom-cluster), PORT_A (18281), PORT_B (18282),
+# PG_PORT (55433), JAVA_OPTS; for the test N, RATE, TIMEOUT (seconds to wait for the last
+# deliveries, 600), KEEP=1 (keep the data after the test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/postgres.sh
@@ -51,6 +66,11 @@ broker() { # <name> <port offset> <primary|backup> <the other's port>
     --data "$WORK/broker-store" --port-offset "$2" --clustered --cluster-user medcom-cluster \
     --cluster-password "$BROKER_PASSWORD" --staticCluster "tcp://127.0.0.1:$4" --max-hops 1
   start "$1" "$dir.log" "$dir/bin/artemis" run
+}
+
+broker_again() { # <name>: the instance made by broker(), started again (its old log kept beside)
+  mv "$WORK/$1.log" "$WORK/$1.log.$(date +%s)"
+  start "$1" "$WORK/$1.log" "$WORK/$1/bin/artemis" run
 }
 
 node() { # <name> <port>
@@ -124,8 +144,155 @@ down() {
   [ "${KEEP:-0}" = 1 ] && echo "data kept in $WORK" || rm -rf "$WORK"
 }
 
+# --- the failover test --------------------------------------------------------------------------
+SAMPLE=samples/xdis91/xdis91-valid-needs-assessment.xml
+INVALID=samples/xdis91/xdis91-invalid-missing-patient.xml
+RECIPIENT=5790001000011
+SENDER=5790000100019
+
+now_s() { date +%s; }
+api() { curl -fs -u operator:demo-operator "http://127.0.0.1:$PORT_A$1"; }
+
+# copies of the samples, each with its own envelope and letter identifier: CE/CL<12 digits> valid,
+# QE/QL<12 digits> invalid (every 50th)
+make_messages() {
+  mkdir -p "$WORK/messages"
+  awk -v n="$N" -v dir="$WORK/messages" -v valid="$SAMPLE" -v invalid="$INVALID" '
+    BEGIN {
+      while ((getline line < valid) > 0) v[++nv] = line
+      while ((getline line < invalid) > 0) q[++nq] = line
+      for (i = 1; i <= n; i++) {
+        bad = (i % 50 == 0); file = sprintf("%s/m%06d.xml", dir, i); env = 0; let = 0
+        count = bad ? nq : nv
+        for (l = 1; l <= count; l++) {
+          line = bad ? q[l] : v[l]
+          if (!env && line ~ /<Identifier>/) { sub(/<Identifier>[^<]*</, sprintf("<Identifier>%sE%012d<", bad ? "Q" : "C", i), line); env = 1 }
+          else if (env && !let && line ~ /<Identifier>/) { sub(/<Identifier>[^<]*</, sprintf("<Identifier>%sL%012d<", bad ? "Q" : "C", i), line); let = 1 }
+          print line > file
+        }
+        close(file)
+      }
+    }'
+  VALID=$(( N - N / 50 )); REJECTS=$(( N / 50 ))
+}
+
+accepted() { if [ -f "$WORK/accepted.txt" ]; then wc -l <"$WORK/accepted.txt"; else echo 0; fi; }
+await_accepted() { # <count>: wait until the feeder has handed over that many
+  while [ "$(accepted)" -lt "$1" ]; do
+    kill -0 "$FEEDER_PID" 2>/dev/null || return 0
+    sleep 0.5
+  done
+}
+delivered_files() { find "$WORK/shared/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' 2>/dev/null | wc -l; }
+quarantined_files() { find "$WORK/shared/quarantine" -maxdepth 1 -name '*.error.json' 2>/dev/null | wc -l; }
+
+kill_node() { # <name> <signal>
+  local pid; pid=$(cat "$WORK/node-$1.pid")
+  kill "-$2" "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  rm -f "$WORK/node-$1.pid"
+}
+
+# the journal's envelope ids in a state, page by page (the API's total stops at 1,000)
+journal_envelopes() { # <state> <file>
+  : >"$2"
+  local page=0 n
+  while :; do
+    n=$(api "/api/messages?state=$1&size=500&page=$page" | jq -r '.items[].envelopeId' | tee -a "$2" | wc -l)
+    [ "$n" -eq 500 ] || break
+    page=$((page + 1))
+  done
+}
+
+# <what> <file of ids, one per line> <expected distinct> : exactly once each
+exactly_once() {
+  local total distinct twice
+  total=$(wc -l <"$2"); distinct=$(sort -u "$2" | wc -l); twice=$(sort "$2" | uniq -d | wc -l)
+  log "$1: $total, $distinct distinct of $3 expected, $twice more than once"
+  [ "$total" -eq "$3" ] && [ "$distinct" -eq "$3" ]
+}
+
+check_cluster() {
+  local ok=0
+  find "$WORK/shared/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' -print0 | xargs -0 -r grep -oh 'CE[0-9]\{12\}' >"$WORK/outbox.ids"
+  exactly_once "outbox $RECIPIENT (letters)" "$WORK/outbox.ids" "$VALID" || ok=1
+  # receipts name the envelope they answer; positive for the valid letters, negative for the invalid
+  find "$WORK/shared/outbox/$SENDER" -maxdepth 1 -type f -print0 | xargs -0 -r grep -oh '[CQ]E[0-9]\{12\}' >"$WORK/receipts.ids"
+  grep '^C' "$WORK/receipts.ids" >"$WORK/receipts-positive.ids" || true
+  grep '^Q' "$WORK/receipts.ids" >"$WORK/receipts-negative.ids" || true
+  exactly_once "receipts to $SENDER for valid letters" "$WORK/receipts-positive.ids" "$VALID" || ok=1
+  exactly_once "receipts to $SENDER for invalid letters" "$WORK/receipts-negative.ids" "$REJECTS" || ok=1
+  journal_envelopes DELIVERED "$WORK/journal-delivered.ids"
+  exactly_once "journal DELIVERED" "$WORK/journal-delivered.ids" "$VALID" || ok=1
+  journal_envelopes QUARANTINED "$WORK/journal-quarantined.ids"
+  # a post resent after a node died under it may be quarantined twice: once per arrival, each with its original
+  local quarantined originals
+  quarantined=$(wc -l <"$WORK/journal-quarantined.ids")
+  originals=$(quarantined_files)
+  log "quarantine: $originals originals with their reasons, $quarantined QUARANTINED in the journal, $(sort -u "$WORK/journal-quarantined.ids" | wc -l) distinct of $REJECTS invalid sent"
+  [ "$(sort -u "$WORK/journal-quarantined.ids" | wc -l)" -eq "$REJECTS" ] && [ "$originals" -eq "$quarantined" ] || ok=1
+  grep -q '^C' "$WORK/journal-quarantined.ids" && { log "a valid letter was quarantined"; ok=1; }
+  # nothing left behind: no message dead-lettered or stuck
+  local dead; dead=$(api "/api/messages?state=DEAD_LETTER&size=1" | jq '.total')
+  log "dead letters: $dead"
+  [ "$dead" -eq 0 ] || ok=1
+  return $ok
+}
+
+cluster_test() {
+  N=${N:-5000}; RATE=${RATE:-50}; TIMEOUT=${TIMEOUT:-600}
+  [ -f target/test-classes/dk/region/medcom/gateway/bench/ClusterFeeder.class ] || { echo "build first: mvn -B verify"; exit 2; }
+  command -v jq >/dev/null || apt-get install -y -q jq >/dev/null
+  local t0; t0=$(now_s)
+  up >/dev/null
+  trap 'down >/dev/null 2>&1 || true' EXIT
+  make_messages
+  log "feeding $N messages ($VALID valid, $REJECTS invalid) at $RATE/s through inbox/, HTTP to both nodes and the queue"
+  local fed_at; fed_at=$(now_s)
+  java -cp "target/test-classes:target/classes:target/lib/*" dk.region.medcom.gateway.bench.ClusterFeeder \
+    "$WORK/messages" "$WORK/shared/inbox" "$WORK/staging" "http://127.0.0.1:$PORT_A,http://127.0.0.1:$PORT_B" \
+    sender:demo-sender "$BROKER_URL" "$BROKER_USER" "$BROKER_PASSWORD" medcom.inbound "$RATE" "$WORK/accepted.txt" \
+    >"$WORK/feeder.log" 2>&1 &
+  FEEDER_PID=$!
+
+  await_accepted $(( N / 10 ))
+  log "SIGKILL node A ($(accepted) handed over, $(delivered_files) delivered)"
+  kill_node a KILL; node a "$PORT_A"
+  await_accepted $(( N * 3 / 10 ))
+  log "SIGKILL primary broker ($(accepted) handed over, $(delivered_files) delivered)"
+  stop_pid primary KILL
+  await_line backup "$WORK/backup.log" AMQ221010 "backup is live"
+  broker_again primary
+  await_line primary "$WORK/primary.log" AMQ221007 "primary live again (failback)"
+  await_accepted $(( N * 55 / 100 ))
+  log "PostgreSQL stopped as by a crash ($(accepted) handed over, $(delivered_files) delivered)"
+  PG_DIR="$WORK/pgdata"; stop_postgres; sleep 2
+  start_postgres
+  log "PostgreSQL up again"
+  await_accepted $(( N * 75 / 100 ))
+  log "SIGTERM node B, as a rolling upgrade does ($(accepted) handed over, $(delivered_files) delivered)"
+  kill_node b TERM; node b "$PORT_B"
+
+  local feeder=0
+  wait "$FEEDER_PID" || feeder=$?
+  log "feeder done: $(accepted) of $N handed over$( [ $feeder = 0 ] || echo ", it gave up on some (see $WORK/feeder.log)")"
+  local deadline=$(( $(now_s) + TIMEOUT ))
+  while [ "$(delivered_files)" -lt "$VALID" ] || [ "$(quarantined_files)" -lt "$REJECTS" ]; do
+    [ "$(now_s)" -lt "$deadline" ] || { log "timed out waiting: $(delivered_files) delivered, $(quarantined_files) quarantined"; break; }
+    sleep 1
+  done
+  local took=$(( $(now_s) - fed_at ))
+  sleep 10 # let a late duplicate show itself before counting
+  local result=PASS
+  [ "$feeder" = 0 ] && check_cluster || result=FAIL
+  local retries; retries=$(awk '$3 > 1' "$WORK/accepted.txt" | wc -l)
+  echo "cluster test: $result: $N messages ($(grep -c ' folder ' "$WORK/accepted.txt") inbox, $(grep -c ' http ' "$WORK/accepted.txt") HTTP, $(grep -c ' queue ' "$WORK/accepted.txt") queue; $retries sent again) over 2 nodes in ${took}s; node A SIGKILL, primary broker SIGKILL and failback, PostgreSQL crash and restart, node B SIGTERM; $VALID delivered exactly once and $REJECTS quarantined, receipts and journal agreeing: $( [ $result = PASS ] && echo yes || echo no) ($(( $(now_s) - t0 ))s in all)"
+  [ "$result" = PASS ]
+}
+
 case "${1:-}" in
   up) up ;;
   down) down ;;
-  *) echo "usage: bench/cluster.sh up|down"; exit 2 ;;
+  test) cluster_test ;;
+  *) echo "usage: bench/cluster.sh up|down|test"; exit 2 ;;
 esac
