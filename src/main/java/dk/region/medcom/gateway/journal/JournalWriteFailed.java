@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.journal;
 import java.sql.SQLException;
 import java.util.Collection;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * A route's journal writes could not be committed. The database's own message is not kept: it may
@@ -12,7 +13,10 @@ import org.springframework.dao.DataIntegrityViolationException;
  *
  * <p>Permanent when the database refused the data itself (a constraint, a value too long: SQLState
  * classes 22 and 23): trying again can never succeed, so the message is quarantined on its next
- * delivery instead. Anything else (the database down, a timeout) may pass and is redelivered.
+ * delivery instead. Anything else (the database down, a timeout) may pass and is redelivered. So
+ * may a duplicate key (SQLState 23505): every insert of the gateway's checks for the row first, so
+ * only a concurrent writer can have taken the key (the other node, or an HTTP request's commit of
+ * the message's row while the pipeline takes it from the queue), and the redelivery finds its row.
  */
 public final class JournalWriteFailed extends RuntimeException {
 
@@ -32,8 +36,9 @@ public final class JournalWriteFailed extends RuntimeException {
             return already;
         }
         String sqlState = sqlState(cause);
-        boolean permanent = cause instanceof DataIntegrityViolationException
-                || sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("23"));
+        boolean raced = cause instanceof DuplicateKeyException || "23505".equals(sqlState);
+        boolean permanent = !raced && (cause instanceof DataIntegrityViolationException
+                || sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("23")));
         return new JournalWriteFailed("the journal " + (permanent ? "refused" : "could not commit")
                 + " the writes for " + trackingIds + " (" + cause.getClass().getSimpleName()
                 + (sqlState == null ? "" : ", SQLState " + sqlState) + origin(cause) + ")", permanent, trackingIds);
