@@ -4,6 +4,7 @@
 #   bench/cluster.sh up     start everything and print where it is
 #   bench/cluster.sh down   stop everything (KEEP=1 keeps the data)
 #   bench/cluster.sh test   up, the failover test below, down; exit 0 only if it passed
+#   bench/cluster.sh bench  up, throughput and latency with two nodes and then one, down
 #
 # The broker pair shares one store (Artemis "shared store": the backup waits for the primary's lock
 # on the store and goes live when it is released, as when the primary dies). Both gateway nodes take
@@ -39,6 +40,7 @@ ARTEMIS_VERSION=2.40.0
 BROKER_USER=medcom
 BROKER_PASSWORD=medcom-cluster
 JAR=target/medcom-gateway.jar
+NODE_ARGS=()
 BROKER_URL='(tcp://127.0.0.1:61616,tcp://127.0.0.1:61617)?ha=true&reconnectAttempts=-1&initialConnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=2.0&maxRetryInterval=10000'
 
 log() { echo "[$(date +%H:%M:%S)] $*"; }
@@ -48,6 +50,7 @@ start() {
   local name=$1 out=$2; shift 2
   "$@" >>"$out" 2>&1 &
   echo $! >"$WORK/$name.pid"
+  disown $! # no "Killed" line from the shell when the test kills it
 }
 
 await_line() { # <name> <log> <pattern> <what>
@@ -84,7 +87,7 @@ node() { # <name> <port>
     --gateway.data-dir="$data" --server.port="$2" --spring.profiles.active=postgres,demo \
     --gateway.ingest.shared-inbox=true --spring.artemis.mode=native --spring.artemis.embedded.enabled=false \
     "--spring.artemis.broker-url=$BROKER_URL" --spring.artemis.user="$BROKER_USER" \
-    --spring.artemis.password="$BROKER_PASSWORD"
+    --spring.artemis.password="$BROKER_PASSWORD" "${NODE_ARGS[@]}"
   local pid; pid=$(cat "$WORK/node-$1.pid")
   until curl -fs "http://127.0.0.1:$2/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
     kill -0 "$pid" 2>/dev/null || { echo "node $1 died; tail of $data.log:"; tail -30 "$data.log"; exit 1; }
@@ -290,9 +293,69 @@ cluster_test() {
   [ "$result" = PASS ]
 }
 
+# --- one node against two: the same cluster, node B stopped for the second half ----------------
+# The paced run and the burst of bench/throughput.sh, through the shared inbox/ (InboxFeeder: one
+# file at a time, renamed into place), with both nodes up and then with node A alone. Latency is
+# inbox -> outbox (the outbox file's modification time).
+cluster_bench() {
+  RATE=${RATE:-100}; PACED_SECONDS=${PACED_SECONDS:-60}; BURST=${BURST:-3000}; WARMUP=${WARMUP:-5000}
+  [ -f target/test-classes/dk/region/medcom/gateway/bench/InboxFeeder.class ] || { echo "build first: mvn -B verify"; exit 2; }
+  NODE_ARGS=(--gateway.ingest.inbox-poll-ms=20 --gateway.ingest.inbox-settle-ms=1)
+  up >/dev/null
+  trap 'down >/dev/null 2>&1 || true' EXIT
+  local outbox="$WORK/shared/outbox/$RECIPIENT" results=()
+  delivered() { find "$outbox" -maxdepth 1 -name '*.xml' 2>/dev/null | wc -l; }
+  await_delivered() { until [ "$(delivered)" -ge "$1" ]; do sleep 1; done; }
+  stage() { # <prefix> <count>: copies of the sample, envelope ids <prefix><12 digits>, in staging/
+    mkdir -p "$WORK/staging"
+    awk -v p="$1" -v n="$2" -v dir="$WORK/staging" '{ lines[NR] = $0 } END { for (i = 1; i <= n; i++) { f = sprintf("%s/%s%05d.xml", dir, p, i); d = 0
+        for (l = 1; l <= NR; l++) { s = lines[l]; if (!d && s ~ /<Identifier>/) { sub(/<Identifier>[^<]*</, sprintf("<Identifier>%s%012d<", p, i), s); d = 1 }
+          print s > f } close(f) } }' "$SAMPLE"
+  }
+  times() { # <prefix>: "<envelope id> <outbox file mtime>"
+    find "$outbox" -maxdepth 1 -name '*.xml' -printf '%p %T@\n' >"$WORK/mtimes"
+    { find "$outbox" -maxdepth 1 -name '*.xml' -print0 | xargs -0 grep -o -m1 -H "$1[0-9]\{12\}" || true; } |
+      awk -F: 'NR == FNR { split($0, f, " "); at[f[1]] = f[2]; next } { print $2, at[$1] }' "$WORK/mtimes" -
+  }
+  percentiles() { # <fed file> <times file> <prefix>
+    awk -v p="$3" 'NR == FNR { id = sprintf("%s%012d", p, substr($1, 3) + 0); fed[id] = $2; next }
+         ($1 in fed) { print int(($2 - fed[$1]) * 1000) }' "$1" "$2" | sort -n |
+      awk '{ v[NR] = $1 } END { printf "p50 %d ms, p99 %d ms (n=%d)", v[int(NR * 0.5) + 1], v[int(NR * 0.99) + 1], NR }'
+  }
+  machine_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", ($2 + $3 + $4 + $7 + $8) * 1000 / hz }' /proc/stat; }
+  stage WU "$WARMUP"; find "$WORK/staging" -name '*.xml' -print0 | xargs -0 mv -t "$WORK/shared/inbox/"
+  await_delivered "$WARMUP"; log "warm-up: $WARMUP delivered over both nodes"
+  local nodes prefix bprefix before t0 t1 c0 c1 paced burst
+  for nodes in 2 1; do
+    prefix=P$nodes; bprefix=B$nodes
+    if [ "$nodes" = 1 ]; then stop_pid node-b TERM; log "node B stopped: node A alone"; fi
+    before=$(delivered)
+    java -cp target/test-classes dk.region.medcom.gateway.bench.InboxFeeder "$SAMPLE" "$WORK/shared/inbox" "$prefix" \
+      "$(( RATE * PACED_SECONDS ))" "$RATE" "$WORK/paced$nodes.fed"
+    await_delivered $(( before + RATE * PACED_SECONDS ))
+    times "$prefix" >"$WORK/paced$nodes.out"
+    paced=$(percentiles "$WORK/paced$nodes.fed" "$WORK/paced$nodes.out" "$prefix")
+    log "$nodes node(s), paced $RATE/s for $PACED_SECONDS s: inbox->outbox $paced"
+    stage "$bprefix" "$BURST"
+    before=$(delivered); c0=$(machine_cpu_ms); t0=$EPOCHREALTIME
+    find "$WORK/staging" -name '*.xml' -print0 | xargs -0 mv -t "$WORK/shared/inbox/"
+    awk -v n="$BURST" -v t="$t0" -v p="$bprefix" 'BEGIN { for (i = 1; i <= n; i++) printf "%s%05d %s\n", p, i, t }' >"$WORK/burst$nodes.fed"
+    await_delivered $(( before + BURST )); c1=$(machine_cpu_ms)
+    times "$bprefix" >"$WORK/burst$nodes.out"
+    t1=$(awk 'BEGIN { t = 0 } $2 > t { t = $2 } END { printf "%.6f", t }' "$WORK/burst$nodes.out")
+    burst="$(awk -v n="$BURST" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", n / (b - a) }') msg/s, $(awk -v a="$c0" -v b="$c1" -v n="$BURST" 'BEGIN { printf "%.1f", (b - a) / n }') ms CPU/message (whole machine)"
+    log "$nodes node(s), burst of $BURST: $burst"
+    results+=("$nodes node(s): paced $RATE/s $paced; burst $burst")
+  done
+  echo
+  echo "cluster bench, $(nproc) cores, Artemis shared-store pair + PostgreSQL, shared inbox/:"
+  printf '  %s\n' "${results[@]}"
+}
+
 case "${1:-}" in
   up) up ;;
   down) down ;;
   test) cluster_test ;;
-  *) echo "usage: bench/cluster.sh up|down|test"; exit 2 ;;
+  bench) cluster_bench ;;
+  *) echo "usage: bench/cluster.sh up|down|test|bench"; exit 2 ;;
 esac
