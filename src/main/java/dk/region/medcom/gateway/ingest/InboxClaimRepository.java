@@ -84,6 +84,10 @@ final class InboxClaimRepository extends ServiceSupport implements IdempotentRep
 
     @Override
     protected void doStart() {
+        // claims no node refreshes any more (a node stopped before its delayed release ran, or died)
+        // are free anyway; left alone they would stay in the table for good once their file is gone
+        jdbc.sql("delete from inbox_claim where processorName = :p and createdAt < :stale")
+                .param("p", InboxClaims.PROCESSOR).param("stale", stale(now())).update();
         long every = orphanAfter.toMillis() / 6;
         refresher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "inbox-claims");

@@ -120,6 +120,19 @@ class SharedInboxTests {
     }
 
     @Test
+    void aStartingNodeClearsClaimsNoNodeRefreshesAnyMore() throws Exception {
+        Path inbox = Files.createDirectories(data.resolve("inbox"));
+        long now = System.currentTimeMillis();
+        claim(inbox.resolve("gone-long-ago.xml"), now - InboxClaims.ORPHAN_AFTER.toMillis() - 1000);
+        claim(inbox.resolve("being-taken.xml"), now);
+
+        InboxClaims.claims(database).stop();
+
+        assertThat(jdbc.sql("select messageId from inbox_claim").query(String.class).list())
+                .containsExactly("being-taken.xml");
+    }
+
+    @Test
     void aSingleNodeKeepsTheChangedReadLockAndNeedsNoClaims() {
         assertThat(new InboxClaims(new IngestProperties(1024, 1, false, false)).readLock()).isEqualTo("changed");
         assertThat(new InboxClaims(new IngestProperties(1024, 1, false, true)).readLock()).isEqualTo("idempotent-changed");
