@@ -14,9 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Slows down password guessing (LoginProperties): remembers failed logins per user name and per
@@ -53,7 +55,7 @@ public class LoginThrottle {
     LoginThrottle(LoginProperties properties, Clock clock, MeterRegistry meters, DataSource dataSource,
                   PlatformTransactionManager transactions, @Value("${spring.datasource.url:}") String databaseUrl) {
         this(properties, clock, meters, databaseUrl.startsWith("jdbc:postgresql:")
-                ? new LoginFailureTable(dataSource, transactions, MAX_KEYS) : new MemorySpells());
+                ? new SharedOrLocal(new LoginFailureTable(dataSource, transactions, MAX_KEYS)) : new MemorySpells());
     }
 
     LoginThrottle(LoginProperties properties, Clock clock, MeterRegistry meters, Spells spells) {
@@ -160,6 +162,69 @@ public class LoginThrottle {
     static String printable(String value) {
         String cut = value.length() > MAX_NAME_IN_LOG ? value.substring(0, MAX_NAME_IN_LOG) + "..." : value;
         return cut.replaceAll("[^A-Za-z0-9._@:+-]", "?");
+    }
+
+    /**
+     * The shared table, and this node's memory while the database does not answer: logins go on
+     * being throttled (per node meanwhile) rather than failing with the journal.
+     */
+    static final class SharedOrLocal implements Spells {
+
+        private final Spells shared;
+        private final Spells local = new MemorySpells();
+        private volatile long warnedAt;
+
+        SharedOrLocal(Spells shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public Optional<Spell> get(String key) {
+            try {
+                return shared.get(key).or(() -> local.get(key));
+            } catch (DataAccessException | TransactionException e) {
+                unavailable(e);
+                return local.get(key);
+            }
+        }
+
+        @Override
+        public Spell failed(String key, Instant now, IntFunction<Instant> notBefore) {
+            try {
+                return shared.failed(key, now, notBefore);
+            } catch (DataAccessException | TransactionException e) {
+                unavailable(e);
+                return local.failed(key, now, notBefore);
+            }
+        }
+
+        @Override
+        public void remove(String... keys) {
+            local.remove(keys);
+            try {
+                shared.remove(keys);
+            } catch (DataAccessException | TransactionException e) {
+                unavailable(e);
+            }
+        }
+
+        @Override
+        public void forget(Instant before) {
+            try {
+                shared.forget(before);
+            } catch (DataAccessException | TransactionException e) {
+                unavailable(e);
+            }
+        }
+
+        private void unavailable(RuntimeException e) {
+            long now = System.currentTimeMillis();
+            if (now - warnedAt > 60_000) {
+                warnedAt = now;
+                LOG.warn("login: failed logins counted on this node alone meanwhile: the journal database does not answer ({})",
+                        e.getClass().getSimpleName());
+            }
+        }
     }
 
     /** One node's spells, in memory. */

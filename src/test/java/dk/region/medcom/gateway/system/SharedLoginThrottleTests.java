@@ -89,6 +89,21 @@ class SharedLoginThrottleTests {
         assertThat(rows()).as("not failed for a day: forgotten").isZero();
     }
 
+    @Test
+    void whileTheDatabaseDoesNotAnswerANodeThrottlesOnItsOwn() {
+        LoginThrottle node = new LoginThrottle(properties, clock, new SimpleMeterRegistry(), new LoginThrottle.SharedOrLocal(
+                new LoginFailureTable(database, new DataSourceTransactionManager(database), LoginThrottle.MAX_KEYS)));
+        jdbc.sql("drop table login_failure").update();
+
+        for (int i = 0; i < 5; i++) {
+            node.failed("operator", "10.0.0.1");
+        }
+        assertThat(node.waitFor("operator", "10.0.0.1")).contains(Duration.ofSeconds(1));
+        node.succeeded("operator", "10.0.0.1");
+        assertThat(node.waitFor("operator", "10.0.0.1")).isEmpty();
+        node.forgetOld();
+    }
+
     private LoginThrottle node(int maxRows) {
         return new LoginThrottle(properties, clock, new SimpleMeterRegistry(),
                 new LoginFailureTable(database, new DataSourceTransactionManager(database), maxRows));
