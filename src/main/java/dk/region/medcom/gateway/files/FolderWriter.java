@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -21,16 +22,32 @@ import java.util.regex.Pattern;
  * writes of one file at once (duplicates of a letter each sending its receipt again) never truncate
  * or rename each other's half-written copy. It writes only inside its own root folder: a target
  * that leaves it (by {@code ..}, an absolute path, or a symbolic link on the way) is refused,
- * whoever chose the name.
+ * whoever chose the name. A temp file's name carries the writing node's {@link NodeId}, so that
+ * with folders shared by several nodes each clears up only its own leftovers
+ * ({@link #removeUnfinished}).
  */
 public final class FolderWriter {
 
-    /** A temp file of {@link #write}: {@code .<file name>.<hex number>.tmp}. */
+    /**
+     * A temp file of {@link #write}: {@code .<file name>.<node id>.<hex number>.tmp}, or, written
+     * by a version before node ids, {@code .<file name>.<hex number>.tmp}.
+     */
     private static final Pattern UNFINISHED = Pattern.compile("\\..+\\.[0-9a-f]+\\.tmp");
+    /**
+     * A temp file not written to for this long is abandoned, whichever node wrote it (one that is
+     * gone for good, or a version before node ids): a write in progress touches it every few
+     * milliseconds. Far longer than any write, and than the clocks of a shared file system's
+     * clients and server differ.
+     */
+    public static final Duration ABANDONED_AFTER = Duration.ofHours(1);
     /** Temp files' numbers; from the start time, so a file left by a killed run is never reused. */
     private static final AtomicLong TEMP_NAMES = new AtomicLong(System.currentTimeMillis() << 16);
+    /** The node of writers made without one (tests, tools): this process. */
+    private static final NodeId THIS_PROCESS = NodeId.random();
 
     private final Path root;
+    private final NodeId node;
+    private final Pattern own;
     private final boolean sync;
     private final Set<PosixFilePermission> fileMode;
     private final Set<PosixFilePermission> folderMode;
@@ -51,7 +68,15 @@ public final class FolderWriter {
      * @param folderMode the mode of the folders it makes
      */
     public FolderWriter(Path root, boolean sync, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> folderMode) {
+        this(root, sync, fileMode, folderMode, THIS_PROCESS);
+    }
+
+    /** @param node the node whose temp files this writer writes and may clear up (see {@link #removeUnfinished}) */
+    public FolderWriter(Path root, boolean sync, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> folderMode,
+                        NodeId node) {
         this.root = root.toAbsolutePath().normalize();
+        this.node = node;
+        this.own = Pattern.compile("\\..+\\." + node.value() + "\\.[0-9a-f]+\\.tmp");
         this.sync = sync;
         this.fileMode = Set.copyOf(fileMode);
         this.folderMode = Set.copyOf(folderMode);
@@ -60,6 +85,11 @@ public final class FolderWriter {
     /** A writer whose files (0600) and folders (0700) only the gateway's own user reads. */
     public static FolderWriter ownerOnly(Path root, boolean sync) {
         return new FolderWriter(root, sync, FileModes.OWNER_FILE, FileModes.OWNER_FOLDER);
+    }
+
+    /** As {@link #ownerOnly(Path, boolean)}, for the node {@code node}. */
+    public static FolderWriter ownerOnly(Path root, boolean sync, NodeId node) {
+        return new FolderWriter(root, sync, FileModes.OWNER_FILE, FileModes.OWNER_FOLDER, node);
     }
 
     /** Writes {@code bytes} to {@code target}, replacing an earlier file; makes the folder if missing. */
@@ -74,7 +104,7 @@ public final class FolderWriter {
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             FileModes.createDirectories(folder, folderMode);
         }
-        Path temp = folder.resolve("." + file.getFileName() + "." + Long.toHexString(TEMP_NAMES.incrementAndGet()) + ".tmp");
+        Path temp = folder.resolve("." + file.getFileName() + "." + node.value() + "." + Long.toHexString(TEMP_NAMES.incrementAndGet()) + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 FileModes.set(temp, fileMode);
@@ -165,7 +195,9 @@ public final class FolderWriter {
 
     /**
      * Deletes the temp files a killed run left half-written in {@code folder} (readers ignore
-     * dot-names, but nothing else would ever remove them). Only while nothing writes there.
+     * dot-names, but nothing else would ever remove them): this node's, at start, while this node
+     * writes none, and any other node's not written to for {@link #ABANDONED_AFTER} (its node died
+     * for good). Another node's recent temp file is one it may be writing right now: it stays.
      *
      * @return how many were deleted
      */
@@ -173,13 +205,25 @@ public final class FolderWriter {
         if (!Files.isDirectory(folder)) {
             return 0;
         }
+        long abandoned = System.currentTimeMillis() - ABANDONED_AFTER.toMillis();
         int removed = 0;
         try (DirectoryStream<Path> unfinished = Files.newDirectoryStream(folder,
                 f -> UNFINISHED.matcher(f.getFileName().toString()).matches())) {
             for (Path file : unfinished) {
-                removed += Files.deleteIfExists(file) ? 1 : 0;
+                if (own.matcher(file.getFileName().toString()).matches() || lastWritten(file) < abandoned) {
+                    removed += Files.deleteIfExists(file) ? 1 : 0;
+                }
             }
         }
         return removed;
+    }
+
+    /** When {@code file} was last written to; now when it is gone already (then nothing to delete). */
+    private static long lastWritten(Path file) {
+        try {
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
+        } catch (IOException gone) {
+            return System.currentTimeMillis();
+        }
     }
 }

@@ -84,6 +84,7 @@ final class InboxClaimRepository extends ServiceSupport implements IdempotentRep
 
     @Override
     protected void doStart() {
+        clearStale();
         long every = orphanAfter.toMillis() / 6;
         refresher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "inbox-claims");
@@ -100,18 +101,29 @@ final class InboxClaimRepository extends ServiceSupport implements IdempotentRep
         }
     }
 
-    /** This node is alive: its claims stay its own. */
+    /** This node is alive: its claims stay its own. And the claims of nodes that are not go. */
     void refresh() {
         Timestamp now = now();
-        for (String file : held) {
-            try {
+        try {
+            for (String file : held) {
                 jdbc.sql("update inbox_claim set createdAt = :now where processorName = :p and messageId = :file")
                         .param("now", now).param("p", InboxClaims.PROCESSOR).param("file", file).update();
-            } catch (RuntimeException e) {
-                LOG.warn("inbox claims not refreshed (journal database): {}", e.toString());
-                return;
             }
+            clearStale();
+        } catch (RuntimeException e) {
+            LOG.warn("inbox claims not refreshed (journal database): {}", e.toString());
         }
+    }
+
+    /**
+     * Deletes the claims no node refreshes any more (a node stopped before its delayed release ran,
+     * or died): they are free anyway, and left alone they would stay in the table for good once their
+     * file is gone. At start and with every refresh, so a node that died is cleaned up after while
+     * the other runs on. A claim taken over meanwhile is fresh again and stays.
+     */
+    private void clearStale() {
+        jdbc.sql("delete from inbox_claim where processorName = :p and createdAt < :stale")
+                .param("p", InboxClaims.PROCESSOR).param("stale", stale(now())).update();
     }
 
     private Timestamp stale(Timestamp now) {

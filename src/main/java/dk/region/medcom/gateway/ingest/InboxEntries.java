@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
@@ -138,7 +139,7 @@ public class InboxEntries extends DefaultPollingConsumerPollStrategy implements 
         return true;
     }
 
-    private void moveAside(Path entry, String name, String kind) {
+    void moveAside(Path entry, String name, String kind) {
         String target = STAMP.format(clock.instant()) + "-" + HexFormat.of().toHexDigits(RANDOM.nextInt()) + "-" + kind;
         try {
             FileModes.createDirectories(rejected, FileModes.OWNER_FOLDER);
@@ -146,19 +147,23 @@ public class InboxEntries extends DefaultPollingConsumerPollStrategy implements 
             Files.move(entry, rejected.resolve(target), LinkOption.NOFOLLOW_LINKS);
             LOG.warn("inbox entry is not a regular file: moved aside, not read; kind={} name='{}' to={}/{}",
                     kind, excerpt(name), DataFolders.REJECTED_ENTRIES, target);
+        } catch (NoSuchFileException gone) {
+            // removed meanwhile: by its sender, or by another node sweeping a shared inbox/
         } catch (IOException e) {
             reportOnce(name, "inbox entry is not a regular file and cannot be moved aside; kind=" + kind + " name='"
                     + excerpt(name) + "' cause=" + e.getClass().getSimpleName());
         }
     }
 
-    private void rename(Path entry, String name) {
+    void rename(Path entry, String name) {
         String safe = "renamed-" + STAMP.format(clock.instant()) + "-" + HexFormat.of().toHexDigits(RANDOM.nextInt())
                 + Ingestor.extensionOf(name);
         try {
             Files.move(entry, entry.resolveSibling(safe), LinkOption.NOFOLLOW_LINKS);
             LOG.warn("inbox file name cannot be handled (backslash, control character, not UTF-8 or too long): "
                     + "renamed to {}; name='{}'", safe, excerpt(name));
+        } catch (NoSuchFileException gone) {
+            // renamed or taken meanwhile: by its sender, or by another node sweeping a shared inbox/
         } catch (IOException e) {
             reportOnce(name, "inbox file name cannot be handled and the file cannot be renamed; name='" + excerpt(name)
                     + "' cause=" + e.getClass().getSimpleName());

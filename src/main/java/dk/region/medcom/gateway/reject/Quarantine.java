@@ -64,7 +64,7 @@ public class Quarantine {
     void removeUnfinishedWrites() throws IOException {
         int removed = files.removeUnfinished(folders.quarantine());
         if (removed > 0) {
-            LOG.info("removed {} half-written files left in quarantine/ by the last run", removed);
+            LOG.info("removed {} half-written files left in quarantine/ by this node's last run or a node gone for an hour", removed);
         }
     }
 

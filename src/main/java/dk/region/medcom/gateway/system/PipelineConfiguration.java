@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.system;
 import dk.region.medcom.gateway.files.DataFolders;
 import dk.region.medcom.gateway.files.FileModes;
 import dk.region.medcom.gateway.files.GatewayProperties;
+import dk.region.medcom.gateway.files.NodeId;
 import dk.region.medcom.gateway.deliver.Deliverer;
 import dk.region.medcom.gateway.files.FolderWriter;
 import dk.region.medcom.gateway.deliver.DeliveryFailures;
@@ -153,18 +154,26 @@ class PipelineConfiguration {
         return new ReceiptCorrelation(letters, journal);
     }
 
+    /** This node's name in the temp files it writes into folders other nodes may share (outbox/, quarantine/). */
+    @Bean
+    NodeId nodeId(GatewayProperties folders) {
+        return NodeId.of(folders.dataDir());
+    }
+
     /** Writes deliveries and receipts into outbox/, readable by the recipients' readers. */
     @Bean
-    FolderWriter outboxWriter(GatewayProperties folders, @Value("${gateway.deliver.sync-files:true}") boolean syncFiles,
+    FolderWriter outboxWriter(GatewayProperties folders, NodeId node,
+                              @Value("${gateway.deliver.sync-files:true}") boolean syncFiles,
                               @Value("${gateway.deliver.outbox-file-mode:0640}") String fileMode,
                               @Value("${gateway.deliver.outbox-folder-mode:0750}") String folderMode) {
-        return new FolderWriter(folders.outbox(), syncFiles, FileModes.parse(fileMode), FileModes.parse(folderMode));
+        return new FolderWriter(folders.outbox(), syncFiles, FileModes.parse(fileMode), FileModes.parse(folderMode), node);
     }
 
     /** Writes sealed originals and their reports into quarantine/, owner-only. */
     @Bean
-    FolderWriter quarantineWriter(GatewayProperties folders, @Value("${gateway.deliver.sync-files:true}") boolean syncFiles) {
-        return FolderWriter.ownerOnly(folders.quarantine(), syncFiles);
+    FolderWriter quarantineWriter(GatewayProperties folders, NodeId node,
+                                  @Value("${gateway.deliver.sync-files:true}") boolean syncFiles) {
+        return FolderWriter.ownerOnly(folders.quarantine(), syncFiles, node);
     }
 
     @Bean("deliverer")
@@ -172,7 +181,7 @@ class PipelineConfiguration {
         Deliverer deliverer = new Deliverer(folders, producer, outboxWriter);
         int removed = deliverer.removeUnfinishedWrites();
         if (removed > 0) {
-            LOG.info("removed {} half-written delivery files left in outbox/ by the last run", removed);
+            LOG.info("removed {} half-written delivery files left in outbox/ by this node's last run or a node gone for an hour", removed);
         }
         return deliverer;
     }

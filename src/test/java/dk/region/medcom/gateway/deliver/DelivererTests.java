@@ -7,6 +7,7 @@ import dk.region.medcom.gateway.message.MessageFormat;
 import dk.region.medcom.gateway.message.Channel;
 import dk.region.medcom.gateway.message.Recipient;
 import dk.region.medcom.gateway.files.GatewayProperties;
+import dk.region.medcom.gateway.files.NodeId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,11 +94,12 @@ class DelivererTests {
     @org.junit.jupiter.api.Test
     void halfWrittenFilesOfAKilledRunAreRemovedAndNothingElse() throws Exception {
         Path folder = Files.createDirectories(data.resolve("outbox").resolve("5790001000011"));
-        Files.writeString(folder.resolve(".T1.xml.18c4f2a0b0000.tmp"), "<Emessage>half");
+        NodeId node = NodeId.random();
+        Files.writeString(folder.resolve(".T1.xml." + node + ".18c4f2a0b0000.tmp"), "<Emessage>half");
         Files.writeString(folder.resolve("T2.xml"), "<Emessage/>");
         Files.writeString(folder.resolve(".hidden"), "the recipient's own");
         Files.writeString(folder.resolve("report.tmp"), "the recipient's own");
-        Deliverer deliverer = new Deliverer(new GatewayProperties(data), null, FolderWriter.ownerOnly(data.resolve("outbox"), true));
+        Deliverer deliverer = new Deliverer(new GatewayProperties(data), null, FolderWriter.ownerOnly(data.resolve("outbox"), true, node));
 
         assertThat(deliverer.removeUnfinishedWrites()).isEqualTo(1);
 

@@ -2,6 +2,9 @@ package dk.region.medcom.gateway.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dk.region.medcom.gateway.files.GatewayProperties;
 import java.io.File;
 import java.nio.file.Files;
@@ -13,6 +16,7 @@ import java.util.stream.Stream;
 import org.apache.camel.component.file.GenericFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** inbox/ gives the file consumer regular files with names it can handle, and nothing else. */
 class InboxEntriesTests {
@@ -53,6 +57,26 @@ class InboxEntriesTests {
         }
         assertThat(secret).hasContent("root's secret");
         assertThat(secretFolder).isDirectory();
+    }
+
+    /**
+     * Two nodes sweep one shared inbox/: the one that comes second finds the entry gone (the first
+     * renamed or moved it) and says nothing, where it used to log an ERROR that it could not.
+     */
+    @Test
+    void anEntryAnotherNodeHandledFirstIsNoError() {
+        InboxEntries entries = new InboxEntries(new GatewayProperties(data), new IngestProperties(1024, 1, false, true), Clock.systemUTC());
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(InboxEntries.class);
+        logger.addAppender(log);
+        try {
+            entries.rename(data.resolve("inbox").resolve("bell\u0007.xml"), "bell\u0007.xml");
+            entries.moveAside(data.resolve("inbox").resolve("link.xml"), "link.xml", "symlink");
+        } finally {
+            logger.detachAppender(log);
+        }
+        assertThat(log.list).isEmpty();
     }
 
     @Test

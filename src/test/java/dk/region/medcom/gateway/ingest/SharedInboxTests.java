@@ -120,6 +120,33 @@ class SharedInboxTests {
     }
 
     @Test
+    void aStartingNodeClearsClaimsNoNodeRefreshesAnyMore() throws Exception {
+        Path inbox = Files.createDirectories(data.resolve("inbox"));
+        long now = System.currentTimeMillis();
+        claim(inbox.resolve("gone-long-ago.xml"), now - InboxClaims.ORPHAN_AFTER.toMillis() - 1000);
+        claim(inbox.resolve("being-taken.xml"), now);
+
+        InboxClaims.claims(database).stop();
+
+        assertThat(jdbc.sql("select messageId from inbox_claim").query(String.class).list())
+                .containsExactly("being-taken.xml");
+    }
+
+    @Test
+    void aRunningNodeClearsTheClaimsOfANodeThatDied() {
+        InboxClaimRepository claims = InboxClaims.claims(database);
+        claims.stop(); // refreshed by hand below
+        long now = System.currentTimeMillis();
+        claim(data.resolve("inbox/left-by-a-dead-node.xml"), now - InboxClaims.ORPHAN_AFTER.toMillis() - 1000);
+        assertThat(claims.add("taken-here.xml")).isTrue();
+
+        claims.refresh();
+
+        assertThat(jdbc.sql("select messageId from inbox_claim").query(String.class).list())
+                .containsExactly("taken-here.xml");
+    }
+
+    @Test
     void aSingleNodeKeepsTheChangedReadLockAndNeedsNoClaims() {
         assertThat(new InboxClaims(new IngestProperties(1024, 1, false, false)).readLock()).isEqualTo("changed");
         assertThat(new InboxClaims(new IngestProperties(1024, 1, false, true)).readLock()).isEqualTo("idempotent-changed");

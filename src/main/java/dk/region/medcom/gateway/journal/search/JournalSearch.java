@@ -119,6 +119,21 @@ public class JournalSearch {
         return new Page<>(page, size, overdueCount(timeout, senderScope), items);
     }
 
+    /**
+     * The receipts that became overdue between {@code from} (null: ever) and {@code cutoff}: delivered
+     * messages that asked for one, delivered in [from, cutoff), with none yet; the longest waiting
+     * first, at most {@code limit}. From message_ack_idx, as {@link #unacknowledged}.
+     */
+    public List<MessageSummary> overdueBetween(Instant from, Instant cutoff, int limit) {
+        String where = UNACKNOWLEDGED_WHERE + (from == null ? "" : " and delivered_at >= :from");
+        JdbcClient.StatementSpec query = jdbc.sql(unacknowledgedPageSql(where))
+                .param("cutoff", Timestamp.from(cutoff)).param("limit", limit).param("offset", 0L);
+        if (from != null) {
+            query = query.param("from", Timestamp.from(from));
+        }
+        return query.query((rs, n) -> summary(rs)).list();
+    }
+
     /** How many receipts are overdue (as {@link #unacknowledged}): read from message_ack_idx alone. */
     public long overdueCount(Duration timeout, Set<String> senderScope) {
         Filter scope = overdue(senderScope);
