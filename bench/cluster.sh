@@ -215,26 +215,41 @@ exactly_once() {
   [ "$total" -eq "$3" ] && [ "$distinct" -eq "$3" ]
 }
 
+# the original envelope ids the receipts of one kind (Positive|Negative) in the sender's outbox answer
+receipts() {
+  find "$WORK/shared/outbox/$SENDER" -maxdepth 1 -type f -print0 | xargs -0 -r grep -l "<$1Receipt>" |
+    xargs -r grep -oh '<OriginalEnvelopeIdentifier>[^<]*' | sed 's/.*>//'
+}
+
 check_cluster() {
   local ok=0
   find "$WORK/shared/outbox/$RECIPIENT" -maxdepth 1 -name '*.xml' -print0 | xargs -0 -r grep -oh 'CE[0-9]\{12\}' >"$WORK/outbox.ids"
   exactly_once "outbox $RECIPIENT (letters)" "$WORK/outbox.ids" "$VALID" || ok=1
-  # receipts name the envelope they answer; positive for the valid letters, negative for the invalid
-  find "$WORK/shared/outbox/$SENDER" -maxdepth 1 -type f -print0 | xargs -0 -r grep -oh '[CQ]E[0-9]\{12\}' >"$WORK/receipts.ids"
-  grep '^C' "$WORK/receipts.ids" >"$WORK/receipts-positive.ids" || true
-  grep '^Q' "$WORK/receipts.ids" >"$WORK/receipts-negative.ids" || true
-  exactly_once "receipts to $SENDER for valid letters" "$WORK/receipts-positive.ids" "$VALID" || ok=1
-  exactly_once "receipts to $SENDER for invalid letters" "$WORK/receipts-negative.ids" "$REJECTS" || ok=1
+  receipts Positive >"$WORK/receipts-positive.ids"
+  exactly_once "positive receipts to $SENDER" "$WORK/receipts-positive.ids" "$VALID" || ok=1
+  grep -v '^CE' "$WORK/receipts-positive.ids" && { log "a positive receipt for an invalid letter"; ok=1; }
   journal_envelopes DELIVERED "$WORK/journal-delivered.ids"
   exactly_once "journal DELIVERED" "$WORK/journal-delivered.ids" "$VALID" || ok=1
-  journal_envelopes QUARANTINED "$WORK/journal-quarantined.ids"
-  # a post resent after a node died under it may be quarantined twice: once per arrival, each with its original
-  local quarantined originals
-  quarantined=$(wc -l <"$WORK/journal-quarantined.ids")
-  originals=$(quarantined_files)
-  log "quarantine: $originals originals with their reasons, $quarantined QUARANTINED in the journal, $(sort -u "$WORK/journal-quarantined.ids" | wc -l) distinct of $REJECTS invalid sent"
-  [ "$(sort -u "$WORK/journal-quarantined.ids" | wc -l)" -eq "$REJECTS" ] && [ "$originals" -eq "$quarantined" ] || ok=1
-  grep -q '^C' "$WORK/journal-quarantined.ids" && { log "a valid letter was quarantined"; ok=1; }
+  # invalid letters: quarantined once per arrival (a post sent again after a node died under it
+  # arrives twice), each arrival with its original and reasons in quarantine/ and a negative receipt
+  receipts Negative >"$WORK/receipts-negative.ids"
+  local arrivals distinct
+  arrivals=$(wc -l <"$WORK/receipts-negative.ids"); distinct=$(sort -u "$WORK/receipts-negative.ids" | wc -l)
+  log "negative receipts to $SENDER: $arrivals, for $distinct distinct letters of $REJECTS invalid sent"
+  [ "$distinct" -eq "$REJECTS" ] || ok=1
+  grep -v '^QE' "$WORK/receipts-negative.ids" && { log "a valid letter was rejected"; ok=1; }
+  local page=0 n
+  : >"$WORK/journal-quarantined.tids"
+  while :; do
+    n=$(api "/api/messages?state=QUARANTINED&size=500&page=$page" | jq -r '.items[].trackingId' | tee -a "$WORK/journal-quarantined.tids" | wc -l)
+    [ "$n" -eq 500 ] || break
+    page=$((page + 1))
+  done
+  find "$WORK/shared/quarantine" -maxdepth 1 -name '*.error.json' -printf '%f\n' | sed 's/\..*//' | sort >"$WORK/quarantine.tids"
+  local originals; originals=$(find "$WORK/shared/quarantine" -maxdepth 1 -type f ! -name '*.error.json' | wc -l)
+  log "quarantine: $originals originals, $(wc -l <"$WORK/quarantine.tids") reasons, $(wc -l <"$WORK/journal-quarantined.tids") QUARANTINED in the journal, $arrivals negative receipts"
+  if ! sort "$WORK/journal-quarantined.tids" | cmp -s - "$WORK/quarantine.tids" || [ "$originals" -ne "$arrivals" ] \
+     || [ "$(wc -l <"$WORK/quarantine.tids")" -ne "$arrivals" ]; then ok=1; fi
   # nothing left behind: no message dead-lettered or stuck
   local dead; dead=$(api "/api/messages?state=DEAD_LETTER&size=1" | jq '.total')
   log "dead letters: $dead"
