@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -39,6 +40,8 @@ public class Journal {
     private final BodyStore bodies;
     private final CprHasher cprHasher;
     private final JournalWriter writer;
+    /** Whether the journal is PostgreSQL, found on the first insert. */
+    private volatile Boolean postgres;
 
     Journal(NamedParameterJdbcTemplate named, Clock clock, BodyStore bodies, CprHasher cprHasher,
             JournalWriter writer) {
@@ -227,10 +230,17 @@ public class Journal {
         }
     }
 
-    /** The message's row with what the change knows, unless it has one (a redelivery): then false. */
+    /**
+     * The message's row with what the change knows, unless it has one (a redelivery, or the other
+     * node's HTTP request committed it meanwhile): then false. On PostgreSQL an insert that meets
+     * another transaction's uncommitted row with the same key waits for it and would then fail;
+     * {@code on conflict do nothing} makes it find the row instead (TwoNodeJournalIT). H2 has no
+     * such clause outside its PostgreSQL mode, and needs none: it runs one node, whose journal
+     * writes all go through one writer thread.
+     */
     private boolean insert(RowChange change) {
         RowChange.Arrival arrival = change.arrival;
-        return jdbc.sql("""
+        return jdbc.sql(ifAbsent("""
                 insert into message (tracking_id, source, received_at, updated_at, state, size_bytes, fingerprint,
                                      resent_from, message_format, message_type, version_code, envelope_id, letter_id,
                                      sender_location, receiver_location, recipient_location, ack_requested,
@@ -238,7 +248,7 @@ public class Journal {
                 select :id, :source, :at, :now, :state, :size, :fingerprint,
                        :resentFrom, :format, :type, :version, :envelope, :letter, :sender, :receiver, :recipient,
                        :ack, :municipality, :cprHash, :deliveredAt, :acknowledgedAt, :handledAt
-                where not exists (select 1 from message where tracking_id = :id)""")
+                where not exists (select 1 from message where tracking_id = :id)"""))
                 .params(values(change))
                 // (defaults set here, not with coalesce in SQL: PostgreSQL cannot type coalesce of two parameters)
                 .param("now", change.updatedAt != null ? change.updatedAt : arrival.at())
@@ -248,6 +258,14 @@ public class Journal {
                 .param("size", arrival.sizeBytes()).param("fingerprint", arrival.fingerprint())
                 .param("resentFrom", arrival.resentFrom() == null ? null : arrival.resentFrom().value())
                 .update() == 1;
+    }
+
+    private String ifAbsent(String insert) {
+        if (postgres == null) {
+            postgres = named.getJdbcTemplate().execute((ConnectionCallback<Boolean>)
+                    connection -> connection.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
+        }
+        return postgres ? insert + " on conflict (tracking_id) do nothing" : insert;
     }
 
     /** The values a change sets (null: left as it is), by the names the statements use. */
