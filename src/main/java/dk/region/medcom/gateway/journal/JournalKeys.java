@@ -21,6 +21,17 @@ public class JournalKeys {
                 KeyFile.previous(properties.previousEncryptionKeys(), "journal encryption"));
     }
 
+    /**
+     * The check that this node holds the keys of the other nodes sharing its journal (run once, at
+     * start, after Flyway: the JdbcClient waits for it); a node that does not, fails to start.
+     */
+    @Bean
+    NodeKeys nodeKeys(JdbcClient jdbc, BodyCipher body, CprHasher cprHasher, TrackingIdKey trackingIdKey) {
+        NodeKeys keys = new NodeKeys(jdbc);
+        keys.checkAndRecord(body, cprHasher.keyId(), KeyId.of(trackingIdKey.bytes()));
+        return keys;
+    }
+
     @Bean
     BodyStore bodyStore(JdbcClient jdbc, BodyCipher cipher) {
         return new BodyStore(jdbc, cipher);
