@@ -280,6 +280,22 @@ public final class BodyCipher {
                 + keys.keySet() + " opens it: wrong key or altered data)");
     }
 
+    /**
+     * The id of the key that sealed a stream, read from its header; empty for an "MCS1" stream
+     * (sealed before key ids). Reads nothing past the header.
+     */
+    public static Optional<String> streamKeyId(InputStream in) throws IOException {
+        byte[] magic = in.readNBytes(STREAM_MAGIC.length);
+        if (Arrays.equals(magic, STREAM_MAGIC_V1)) {
+            return Optional.empty();
+        }
+        byte[] id = in.readNBytes(KeyId.BYTES);
+        if (!Arrays.equals(magic, STREAM_MAGIC) || id.length != KeyId.BYTES) {
+            throw new IOException("not a sealed file of the gateway");
+        }
+        return Optional.of(KeyId.fromBytes(id));
+    }
+
     private InputStream chunks(InputStream in, SecretKeySpec key, byte[] prefix, String context) {
         return new InputStream() {
             private byte[] plain = new byte[0];
