@@ -25,6 +25,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,8 +68,8 @@ class KeysCommand {
             }
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(JournalOnly.class)
                     .web(WebApplicationType.NONE).logStartupInfo(false)
-                    .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
-                    .run(springArguments.toArray(String[]::new))) {
+                    .properties("spring.main.banner-mode=off")
+                    .run(arguments())) {
                 JournalProperties journal = context.getBean(JournalProperties.class);
                 BodyCipher cipher = JournalKeys.existingBodyCipher(journal.encryptionKey(),
                         journal.previousEncryptionKeys(), context.getBean(GatewayProperties.class).dataDir());
@@ -78,7 +79,8 @@ class KeysCommand {
                 return code;
             } catch (IOException | RuntimeException e) {
                 // the reason only: no key, a journal not reachable (an H2 journal opens only while the gateway is stopped)
-                err.println("keys " + spec.name() + ": " + rootMessage(e));
+                err.println("keys " + spec.name() + ": " + rootMessage(e) + (e instanceof BadSqlGrammarException
+                        ? "; a journal without the key tables: start the upgraded gateway once first (Flyway makes them)" : ""));
                 err.flush();
                 return GatewayCommand.UNREADABLE;
             }
@@ -88,6 +90,15 @@ class KeysCommand {
         Path dataDir;
 
         abstract int run(JdbcClient jdbc, BodyCipher cipher, PrintWriter out) throws IOException;
+
+        /** Spring's arguments; the log (on standard output, like what the command prints) says only warnings unless told otherwise. */
+        private String[] arguments() {
+            List<String> arguments = new ArrayList<>(springArguments);
+            if (arguments.stream().noneMatch(a -> a.startsWith("--logging.level.root="))) {
+                arguments.add(0, "--logging.level.root=WARN");
+            }
+            return arguments.toArray(String[]::new);
+        }
 
         private static String rootMessage(Throwable e) {
             Throwable root = e;

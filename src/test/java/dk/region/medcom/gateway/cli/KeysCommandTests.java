@@ -107,6 +107,17 @@ class KeysCommandTests {
         assertThat(run.stderr()).contains("no journal encryption key configured");
     }
 
+    @Test
+    void saysSoWhenTheJournalHasNoKeyTablesYet() throws Exception {
+        Files.createDirectories(data.resolve("journal"));
+        Files.writeString(data.resolve("journal").resolve("body-encryption.key"), Base64.getEncoder().encodeToString(key()));
+
+        CliTests.Run run = CliTests.runAsTheJar("keys", "status", "--gateway.data-dir=" + data.toAbsolutePath());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("start the upgraded gateway once first");
+    }
+
     private static byte[] key() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
