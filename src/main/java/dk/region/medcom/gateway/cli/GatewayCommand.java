@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = GatewayCommand.Version.class,
         description = "MedCom message gateway: run it, or translate, validate and replay messages.",
         subcommands = {ServeCommand.class, TranslateCommand.class, ValidateCommand.class, ReplayCommand.class,
-                QuarantineCommand.class, CommandLine.HelpCommand.class})
+                QuarantineCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public class GatewayCommand {
 
     /** Exit codes shared by the verbs. */
@@ -56,6 +56,7 @@ public class GatewayCommand {
             case "validate" -> new ValidateCommand();
             case "replay" -> new ReplayCommand();
             case "quarantine" -> new QuarantineCommand();
+            case "keys" -> new KeysCommand();
             default -> null;
         };
         if (verb == null || helpOrVersion) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ class QuarantineCommand {
 
     @Command(name = "show", description = "Write a quarantined original, decrypted, to standard output. "
             + "The key is found as the gateway finds it: gateway.journal.encryption-key (system property) or "
-            + "GATEWAY_JOURNAL_ENCRYPTION_KEY, else <data dir>/journal/body-encryption.key.")
+            + "GATEWAY_JOURNAL_ENCRYPTION_KEY, else <data dir>/journal/body-encryption.key; previous keys from "
+            + "gateway.journal.previous-encryption-keys or GATEWAY_JOURNAL_PREVIOUS_ENCRYPTION_KEYS.")
     static class Show implements Callable<Integer> {
 
         @Parameters(paramLabel = "<tracking id>", description = "the message's tracking id")
@@ -48,7 +50,7 @@ class QuarantineCommand {
                 return GatewayCommand.UNREADABLE;
             }
             try {
-                BodyCipher cipher = JournalKeys.existingBodyCipher(configuredKey(), dataDir);
+                BodyCipher cipher = JournalKeys.existingBodyCipher(configuredKey(), previousKeys(), dataDir);
                 Optional<InputStream> original = Quarantine.openOriginal(dataDir.resolve("quarantine"), id, cipher);
                 if (original.isEmpty()) {
                     err.println("no quarantined original of " + id.value() + " in " + dataDir.resolve("quarantine"));
@@ -66,6 +68,13 @@ class QuarantineCommand {
                 err.flush();
                 return GatewayCommand.UNREADABLE;
             }
+        }
+
+        /** gateway.journal.previous-encryption-keys (system property or environment), comma-separated. */
+        private static List<String> previousKeys() {
+            String property = System.getProperty("gateway.journal.previous-encryption-keys");
+            String keys = property != null ? property : System.getenv("GATEWAY_JOURNAL_PREVIOUS_ENCRYPTION_KEYS");
+            return keys == null ? List.of() : List.of(keys.split(","));
         }
 
         private static String configuredKey() {

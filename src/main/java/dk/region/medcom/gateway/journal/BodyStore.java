@@ -36,18 +36,18 @@ final class BodyStore {
     /** Stores one form of a message that has none of this kind yet (its row was just made). */
     void add(SealedBody body) {
         jdbc.sql("""
-                insert into message_body (tracking_id, kind, iv, ciphertext, stored_at)
-                values (:id, :kind, :iv, :ciphertext, :at)""")
-                .param("id", body.trackingId()).param("kind", body.kind().name())
+                insert into message_body (tracking_id, kind, key_id, iv, ciphertext, stored_at)
+                values (:id, :kind, :keyId, :iv, :ciphertext, :at)""")
+                .param("id", body.trackingId()).param("kind", body.kind().name()).param("keyId", body.sealed().keyId())
                 .param("iv", body.sealed().iv()).param("ciphertext", body.sealed().ciphertext())
                 .param("at", Timestamp.from(body.at()))
                 .update();
     }
 
     Optional<byte[]> get(String trackingId, BodyKind kind) {
-        return jdbc.sql("select iv, ciphertext from message_body where tracking_id = :id and kind = :kind")
+        return jdbc.sql("select key_id, iv, ciphertext from message_body where tracking_id = :id and kind = :kind")
                 .param("id", trackingId).param("kind", kind.name())
-                .query((rs, n) -> new BodyCipher.Sealed(rs.getBytes("iv"), rs.getBytes("ciphertext")))
+                .query((rs, n) -> new BodyCipher.Sealed(rs.getString("key_id"), rs.getBytes("iv"), rs.getBytes("ciphertext")))
                 .optional()
                 .map(sealed -> cipher.open(sealed, context(trackingId, kind)));
     }
@@ -60,7 +60,7 @@ final class BodyStore {
         return bodies;
     }
 
-    private static String context(String trackingId, BodyKind kind) {
+    static String context(String trackingId, BodyKind kind) {
         return trackingId + "/" + kind.name();
     }
 }

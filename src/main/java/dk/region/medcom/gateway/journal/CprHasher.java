@@ -14,9 +14,16 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CprHasher {
 
     private final SecretKeySpec key;
+    private final String keyId;
 
     CprHasher(byte[] key) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.keyId = KeyId.of(key);
+    }
+
+    /** The key's {@link KeyId}, the same on every node sharing a journal. */
+    public String keyId() {
+        return keyId;
     }
 
     /** Empty when {@code cpr} is not ten digits (an optional hyphen after the sixth is allowed). */

@@ -3,6 +3,7 @@ package dk.region.medcom.gateway.journal;
 import dk.region.medcom.gateway.message.TrackingIdKey;
 import dk.region.medcom.gateway.files.GatewayProperties;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,11 +13,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 public class JournalKeys {
 
-    /** Seals bodies in the journal, on the broker and in quarantine/. */
+    /** Seals bodies in the journal, on the broker and in quarantine/; the previous keys only open. */
     @Bean
     BodyCipher bodyCipher(JournalProperties properties, GatewayProperties folders) {
         Path file = bodyKeyFile(folders.dataDir());
-        return new BodyCipher(KeyFile.configuredOrGenerated(properties.encryptionKey(), file, "journal encryption"));
+        return new BodyCipher(KeyFile.configuredOrGenerated(properties.encryptionKey(), file, "journal encryption"),
+                KeyFile.previous(properties.previousEncryptionKeys(), "journal encryption"));
+    }
+
+    /**
+     * The check that this node holds the keys of the other nodes sharing its journal (run once, at
+     * start, after Flyway: the JdbcClient waits for it); a node that does not, fails to start.
+     */
+    @Bean
+    NodeKeys nodeKeys(JdbcClient jdbc, BodyCipher body, CprHasher cprHasher, TrackingIdKey trackingIdKey) {
+        NodeKeys keys = new NodeKeys(jdbc);
+        keys.checkAndRecord(body, cprHasher.keyId(), KeyId.of(trackingIdKey.bytes()));
+        return keys;
     }
 
     @Bean
@@ -30,7 +43,13 @@ public class JournalKeys {
      * makes a key.
      */
     public static BodyCipher existingBodyCipher(String configured, Path dataDir) {
-        return new BodyCipher(KeyFile.configuredOrExisting(configured, bodyKeyFile(dataDir), "journal encryption"));
+        return existingBodyCipher(configured, List.of(), dataDir);
+    }
+
+    /** As above, with the previous keys (gateway.journal.previous-encryption-keys) to open with. */
+    public static BodyCipher existingBodyCipher(String configured, List<String> previous, Path dataDir) {
+        return new BodyCipher(KeyFile.configuredOrExisting(configured, bodyKeyFile(dataDir), "journal encryption"),
+                KeyFile.previous(previous, "journal encryption"));
     }
 
     private static Path bodyKeyFile(Path dataDir) {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import dk.region.medcom.gateway.files.FileModes;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,17 @@ final class KeyFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the " + purpose + " key file " + file, e);
         }
+    }
+
+    /** Earlier keys as configured (base64 each); blank entries are skipped. */
+    static List<byte[]> previous(List<String> configured, String purpose) {
+        List<byte[]> keys = new ArrayList<>();
+        for (String key : configured == null ? List.<String>of() : configured) {
+            if (key != null && !key.isBlank()) {
+                keys.add(decode(key.trim(), "previous " + purpose));
+            }
+        }
+        return keys;
     }
 
     private static byte[] decode(String base64, String purpose) {

@@ -14,12 +14,15 @@ import jakarta.annotation.PostConstruct;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -140,6 +143,35 @@ public class Quarantine {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * How many quarantined originals (open cases and released ones) each body key sealed, by key
+     * id; {@code NO_KEY_ID} for those sealed before key ids, {@code unreadable} for files that are
+     * not sealed files of the gateway. What is still in use before a previous key is dropped.
+     */
+    public static Map<String, Integer> originalsByKeyId(Path quarantine, String noKeyId) throws IOException {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Path folder : new Path[] {quarantine, quarantine.resolve(RELEASED)}) {
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{xml,edi,bin}")) {
+                for (Path file : files) {
+                    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || file.getFileName().toString().startsWith(".")) {
+                        continue;
+                    }
+                    String id;
+                    try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                        id = BodyCipher.streamKeyId(in).orElse(noKeyId);
+                    } catch (IOException e) {
+                        id = "unreadable";
+                    }
+                    counts.merge(id, 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
     }
 
     /** The associated data of a quarantined original: bound to its message. */

@@ -95,7 +95,7 @@ class CliTests {
 
     @Test
     void everyVerbAnswersHelpWithItsOwnUsage() {
-        for (String verb : new String[] {"translate", "validate", "replay", "serve", "quarantine"}) {
+        for (String verb : new String[] {"translate", "validate", "replay", "serve", "quarantine", "keys"}) {
             for (String[] args : new String[][] {{verb, "--help"}, {verb, "-h"}, {"help", verb}}) {
                 Run run = runAsTheJar(args);
                 assertThat(run.exitCode).as(String.join(" ", args)).isZero();

@@ -108,7 +108,7 @@ class BodyCipherTests {
         assertThatThrownBy(() -> openStream(sealed, "b/QUARANTINE")).isInstanceOf(java.io.IOException.class)
                 .hasMessageNotContaining("0101904016");
         // whole chunks cut off the end: the new last chunk was not sealed as the last
-        assertThatThrownBy(() -> openStream(java.util.Arrays.copyOf(sealed, 12 + BodyCipher.CHUNK + 16), "a/QUARANTINE"))
+        assertThatThrownBy(() -> openStream(java.util.Arrays.copyOf(sealed, BodyCipher.STREAM_HEADER_BYTES + BodyCipher.CHUNK + 16), "a/QUARANTINE"))
                 .isInstanceOf(java.io.IOException.class);
         byte[] changed = sealed.clone();
         changed[40] ^= 1;

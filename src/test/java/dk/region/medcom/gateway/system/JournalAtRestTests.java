@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dk.region.medcom.gateway.journal.BodyKind;
 import dk.region.medcom.gateway.journal.Journal;
+import dk.region.medcom.gateway.journal.JournalKeys;
 import dk.region.medcom.gateway.journal.MessageState;
 import dk.region.medcom.gateway.message.TrackingId;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,18 @@ class JournalAtRestTests extends GatewayTestSupport {
         assertThat(cells).as("cells read").hasSizeGreaterThan(50);
         assertThat(cells).noneMatch(cell -> cell.contains(SAMPLE_CPR));
         assertThat(cells).as("the marker is findable, so the search works").anyMatch(cell -> cell.contains(marker));
+
+        // the node recorded its keys' ids at start and sealed with its body key, whose id each body row names
+        String bodyKeyId = JournalKeys.existingBodyCipher(null, DATA_DIR).currentKeyId();
+        assertThat(jdbc.sql("select key_id from message_body where tracking_id = :id").param("id", id.value())
+                .query(String.class).list()).containsOnly(bodyKeyId);
+        assertThat(jdbc.sql("select key_id from journal_body_key").query(String.class).list()).containsExactly(bodyKeyId);
+        assertThat(jdbc.sql("select purpose from journal_key order by purpose").query(String.class).list())
+                .containsExactly("cpr-hash", "tracking-id");
+        for (String keyFile : List.of("body-encryption.key", "cpr-hash.key", "tracking-id.key")) {
+            String key = Files.readString(DATA_DIR.resolve("journal").resolve(keyFile)).trim();
+            assertThat(cells).as("no key in the journal").noneMatch(cell -> cell.contains(key));
+        }
     }
 
     /** Every column of every row of every table, text as text and binary decoded byte for byte. */

@@ -84,7 +84,7 @@ class JournalRetentionLockTests {
         node.registerBean(JdbcClient.class, () -> jdbc);
         node.registerBean(Clock.class, () -> clock);
         node.registerBean(MeterRegistry.class, SimpleMeterRegistry::new);
-        node.registerBean(JournalProperties.class, () -> new JournalProperties(null, null, Duration.ofHours(24),
+        node.registerBean(JournalProperties.class, () -> new JournalProperties(null, null, null, Duration.ofHours(24),
                 Duration.ofMinutes(5), new JournalProperties.Retention(Duration.ofDays(10), Duration.ofDays(30),
                 Duration.ofHours(1)), Duration.ZERO));
         node.register(SchedulerLocks.class, JournalRetention.class);

@@ -73,7 +73,7 @@ class JournalRetentionTests {
     }
 
     private static JournalProperties properties(Duration bodiesAfter, Duration rowsAfter) {
-        return new JournalProperties(null, null, Duration.ofHours(24), Duration.ofMinutes(5),
+        return new JournalProperties(null, null, null, Duration.ofHours(24), Duration.ofMinutes(5),
                 new JournalProperties.Retention(bodiesAfter, rowsAfter, Duration.ofHours(1)), Duration.ZERO);
     }
 }
