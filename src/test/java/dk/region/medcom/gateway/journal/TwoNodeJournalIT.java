@@ -6,15 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dk.region.medcom.gateway.message.TrackingId;
 import dk.region.medcom.gateway.testing.BenchPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.time.Clock;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,27 +27,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class TwoNodeJournalIT {
 
-    private static Path work;
+    private static BenchPostgres postgres;
     private static DriverManagerDataSource database;
     private static JdbcClient jdbc;
 
     @BeforeAll
     static void start() throws Exception {
-        work = Files.createTempDirectory(Path.of("/tmp"), "medcom-pg-nodes");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        BenchPostgres.run("WORK=" + work + " PG_PORT=" + port + "; start_postgres");
-        database = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + port + "/medcom", "medcom", "medcom-bench");
+        postgres = BenchPostgres.start("nodes");
+        database = postgres.database();
         jdbc = JdbcClient.create(database);
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
         jdbc.sql("create table written (id varchar(36) primary key)").update();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        BenchPostgres.run("PG_DIR=" + work.resolve("pgdata") + "; stop_postgres; rm -rf " + work);
+        postgres.close();
     }
 
     /**

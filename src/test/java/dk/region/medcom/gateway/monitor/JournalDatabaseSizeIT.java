@@ -6,15 +6,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.flywaydb.core.Flyway;
 import dk.region.medcom.gateway.testing.BenchPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A PostgreSQL journal's size is a metric ({@code medcom_journal_database_bytes}, the alert
@@ -26,18 +22,10 @@ class JournalDatabaseSizeIT {
 
     @Test
     void aPostgresJournalsSizeIsMeasured() throws Exception {
-        Path work = Files.createTempDirectory(Path.of("/tmp"), "medcom-pg-size");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + closedPort())) {
-            BenchPostgres.run("WORK=" + work + " PG_PORT=" + port + "; start_postgres");
-            DriverManagerDataSource database = new DriverManagerDataSource(
-                    "jdbc:postgresql://127.0.0.1:" + port + "/medcom", "medcom", "medcom-bench");
-            Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
-            JdbcClient journal = JdbcClient.create(database);
+        try (ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + closedPort());
+             BenchPostgres postgres = BenchPostgres.start("size")) {
+            JdbcClient journal = JdbcClient.create(postgres.database());
             GatewayProbe probe = new GatewayProbe(broker, journal, meters, Clock.systemUTC());
             try {
                 assertThat(probe.refresh().journalAnswered()).isTrue();
@@ -53,8 +41,6 @@ class JournalDatabaseSizeIT {
             } finally {
                 probe.stop();
             }
-        } finally {
-            BenchPostgres.run("PG_DIR=" + work.resolve("pgdata") + "; stop_postgres; rm -rf " + work);
         }
     }
 

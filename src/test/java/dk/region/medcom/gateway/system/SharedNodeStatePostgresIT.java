@@ -2,23 +2,18 @@ package dk.region.medcom.gateway.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.region.medcom.gateway.journal.JournalProperties;
-import dk.region.medcom.gateway.journal.maintenance.SchedulerLocks;
 import dk.region.medcom.gateway.journal.maintenance.UnacknowledgedCheck;
 import dk.region.medcom.gateway.journal.search.JournalSearch;
 import dk.region.medcom.gateway.testing.BenchPostgres;
+import dk.region.medcom.gateway.testing.JournalNodes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,16 +29,8 @@ class SharedNodeStatePostgresIT {
 
     @Test
     void theSharedLoginFailuresAndTheOverdueMarkWorkOnPostgres() throws Exception {
-        Path work = Files.createTempDirectory(Path.of("/tmp"), "medcom-pg-shared");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        try {
-            BenchPostgres.run("WORK=" + work + " PG_PORT=" + port + "; start_postgres");
-            DriverManagerDataSource database = new DriverManagerDataSource(
-                    "jdbc:postgresql://127.0.0.1:" + port + "/medcom", "medcom", "medcom-bench");
-            Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        try (BenchPostgres postgres = BenchPostgres.start("shared")) {
+            DriverManagerDataSource database = postgres.database();
             JdbcClient jdbc = JdbcClient.create(database);
 
             LoginThrottleTests.MovingClock clock = new LoginThrottleTests.MovingClock();
@@ -66,8 +53,8 @@ class SharedNodeStatePostgresIT {
 
             // the overdue-receipt mark: named once, by one of two nodes
             insertOverdue(jdbc);
-            AnnotationConfigApplicationContext a = node(database, jdbc);
-            AnnotationConfigApplicationContext b = node(database, jdbc);
+            AnnotationConfigApplicationContext a = JournalNodes.node(database, Clock.systemUTC(), Duration.ofHours(24), JournalSearch.class, UnacknowledgedCheck.class);
+            AnnotationConfigApplicationContext b = JournalNodes.node(database, Clock.systemUTC(), Duration.ofHours(24), JournalSearch.class, UnacknowledgedCheck.class);
             try {
                 a.getBean(UnacknowledgedCheck.class).check();
                 b.getBean(UnacknowledgedCheck.class).check();
@@ -77,8 +64,6 @@ class SharedNodeStatePostgresIT {
                 a.close();
                 b.close();
             }
-        } finally {
-            BenchPostgres.run("PG_DIR=" + work.resolve("pgdata") + "; stop_postgres; rm -rf " + work);
         }
     }
 
@@ -96,17 +81,4 @@ class SharedNodeStatePostgresIT {
                 .param("id", UUID.randomUUID().toString()).param("at", at).update();
     }
 
-    private static AnnotationConfigApplicationContext node(DataSource database, JdbcClient jdbc) {
-        AnnotationConfigApplicationContext node = new AnnotationConfigApplicationContext();
-        node.registerBean(DataSource.class, () -> database);
-        node.registerBean(JdbcClient.class, () -> jdbc);
-        node.registerBean(Clock.class, Clock::systemUTC);
-        node.registerBean(MeterRegistry.class, SimpleMeterRegistry::new);
-        node.registerBean(JournalProperties.class, () -> new JournalProperties(null, null, Duration.ofHours(24),
-                Duration.ofMinutes(5), new JournalProperties.Retention(Duration.ofDays(90), Duration.ofDays(400),
-                Duration.ofHours(1)), Duration.ZERO));
-        node.register(SchedulerLocks.class, JournalSearch.class, UnacknowledgedCheck.class);
-        node.refresh();
-        return node;
-    }
 }

@@ -1,16 +1,15 @@
 package dk.region.medcom.gateway.journal.maintenance;
 
+import dk.region.medcom.gateway.testing.JournalNodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.region.medcom.gateway.journal.Journal;
-import dk.region.medcom.gateway.journal.JournalProperties;
 import dk.region.medcom.gateway.journal.TestJournals;
 import dk.region.medcom.gateway.message.TrackingId;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -48,8 +47,8 @@ class JournalRetentionLockTests {
     @Test
     void retentionRunsOnOneNodeAtATimeAndTheOtherTakesOverWhenTheLeaseLapses() {
         Flyway.configure().dataSource(database).load().migrate();
-        nodeA = node();
-        nodeB = node();
+        nodeA = JournalNodes.node(database, clock, Duration.ofHours(24), JournalRetention.class);
+        nodeB = JournalNodes.node(database, clock, Duration.ofHours(24), JournalRetention.class);
         Journal journal = TestJournals.journal(new NamedParameterJdbcTemplate(database), jdbc, clock,
                 TestJournals.writer(new DataSourceTransactionManager(database), new SimpleMeterRegistry()));
         TrackingId first = TrackingId.newId();
@@ -78,19 +77,6 @@ class JournalRetentionLockTests {
         assertThat(pruned(nodeB)).isEqualTo(1);
     }
 
-    private AnnotationConfigApplicationContext node() {
-        AnnotationConfigApplicationContext node = new AnnotationConfigApplicationContext();
-        node.registerBean(DataSource.class, () -> database);
-        node.registerBean(JdbcClient.class, () -> jdbc);
-        node.registerBean(Clock.class, () -> clock);
-        node.registerBean(MeterRegistry.class, SimpleMeterRegistry::new);
-        node.registerBean(JournalProperties.class, () -> new JournalProperties(null, null, null, Duration.ofHours(24),
-                Duration.ofMinutes(5), new JournalProperties.Retention(Duration.ofDays(10), Duration.ofDays(30),
-                Duration.ofHours(1)), Duration.ZERO));
-        node.register(SchedulerLocks.class, JournalRetention.class);
-        node.refresh();
-        return node;
-    }
 
     private static double pruned(AnnotationConfigApplicationContext node) {
         return node.getBean(MeterRegistry.class).counter("medcom.journal.rows.pruned").count();

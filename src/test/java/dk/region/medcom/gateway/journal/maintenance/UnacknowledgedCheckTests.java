@@ -1,18 +1,16 @@
 package dk.region.medcom.gateway.journal.maintenance;
 
+import dk.region.medcom.gateway.testing.JournalNodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dk.region.medcom.gateway.journal.JournalProperties;
 import dk.region.medcom.gateway.journal.TestJournals;
 import dk.region.medcom.gateway.journal.search.JournalSearch;
 import dk.region.medcom.gateway.message.TrackingId;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,8 +47,8 @@ class UnacknowledgedCheckTests {
         Flyway.configure().dataSource(database).load().migrate();
         log.start();
         ((Logger) LoggerFactory.getLogger("medcom.pipeline")).addAppender(log);
-        nodeA = node();
-        nodeB = node();
+        nodeA = JournalNodes.node(database, clock, TIMEOUT, JournalSearch.class, UnacknowledgedCheck.class);
+        nodeB = JournalNodes.node(database, clock, TIMEOUT, JournalSearch.class, UnacknowledgedCheck.class);
     }
 
     @AfterEach
@@ -122,17 +120,4 @@ class UnacknowledgedCheckTests {
         return node.getBean(MeterRegistry.class).get("medcom.messages.unacknowledged").gauge().value();
     }
 
-    private AnnotationConfigApplicationContext node() {
-        AnnotationConfigApplicationContext node = new AnnotationConfigApplicationContext();
-        node.registerBean(DataSource.class, () -> database);
-        node.registerBean(JdbcClient.class, () -> jdbc);
-        node.registerBean(Clock.class, () -> clock);
-        node.registerBean(MeterRegistry.class, SimpleMeterRegistry::new);
-        node.registerBean(JournalProperties.class, () -> new JournalProperties(null, null, TIMEOUT,
-                Duration.ofMinutes(5), new JournalProperties.Retention(Duration.ofDays(10), Duration.ofDays(30),
-                Duration.ofHours(1)), Duration.ZERO));
-        node.register(SchedulerLocks.class, JournalSearch.class, UnacknowledgedCheck.class);
-        node.refresh();
-        return node;
-    }
 }
