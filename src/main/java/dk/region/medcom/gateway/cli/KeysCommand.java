@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -25,6 +27,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
@@ -66,6 +70,7 @@ class KeysCommand {
                     return GatewayCommand.USAGE;
                 }
             }
+            Runnable restoreLogLevels = keepLogLevels();
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(JournalOnly.class)
                     .web(WebApplicationType.NONE).logStartupInfo(false)
                     .properties("spring.main.banner-mode=off")
@@ -83,6 +88,8 @@ class KeysCommand {
                         ? "; a journal without the key tables: start the upgraded gateway once first (Flyway makes them)" : ""));
                 err.flush();
                 return GatewayCommand.UNREADABLE;
+            } finally {
+                restoreLogLevels.run();
             }
         }
 
@@ -90,6 +97,22 @@ class KeysCommand {
         Path dataDir;
 
         abstract int run(JdbcClient jdbc, BodyCipher cipher, PrintWriter out) throws IOException;
+
+        /**
+         * Puts the log levels back as they were before the command's Spring context set its own
+         * (root WARN): a caller in the same JVM, such as a test run, keeps logging as before.
+         */
+        private static Runnable keepLogLevels() {
+            LoggingSystem logging = LoggingSystem.get(KeysCommand.class.getClassLoader());
+            Map<String, LogLevel> before = new HashMap<>();
+            logging.getLoggerConfigurations().forEach(c -> before.put(c.getName(), c.getConfiguredLevel()));
+            return () -> logging.getLoggerConfigurations().forEach(c -> {
+                LogLevel level = before.get(c.getName());
+                if (!Objects.equals(level, c.getConfiguredLevel())) {
+                    logging.setLogLevel(c.getName(), level);
+                }
+            });
+        }
 
         /** Spring's arguments; the log (on standard output, like what the command prints) says only warnings unless told otherwise. */
         private String[] arguments() {
