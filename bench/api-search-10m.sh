@@ -10,7 +10,8 @@
 #   bench/api-search-10m.sh            N=10000000, REQUESTS=100 per search (after 20 not counted), PORT=18284
 #   KEEP=1 keeps the work folder (the filled journal and its server); FILLED=<that folder> measures
 #   it again without filling
-# Needs target/medcom-gateway.jar and compiled test classes (mvn -B verify). Disk: 21 GB at 10M, and up to 4 GB of WAL while filling; filling took 43 min on a shared 2-core machine.
+# Needs target/medcom-gateway.jar and compiled test classes (mvn -B verify). Disk: 21 GB at 10M, and up
+# to 4 GB of WAL while filling; filling took 43 min on a shared 2-core machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/postgres.sh
