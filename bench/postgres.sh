@@ -1,6 +1,7 @@
 # Sourced by the bench scripts: a throw-away PostgreSQL server on loopback, from Debian's packages.
 # Needs WORK (a folder it may chown to postgres) and PG_PORT; sets PG_DIR (stop it with stop_postgres)
-# and PG_PASSWORD (the password of user medcom; the database is medcom).
+# and PG_PASSWORD (the password of user medcom; the database is medcom). PG_OPTIONS: more server
+# settings (-c name=value ...).
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 
@@ -14,7 +15,7 @@ start_postgres() {
   echo "$PG_PASSWORD" >"$WORK/pgpass"; chown postgres "$WORK/pgpass"
   [ $fresh = 1 ] && su postgres -c "$(pg_bin)/initdb -D $PG_DIR -U medcom --pwfile=$WORK/pgpass --auth=scram-sha-256" >/dev/null
   # fsync on, as in production: a commit is on disk when it returns
-  su postgres -c "$(pg_bin)/pg_ctl -D $PG_DIR -l $WORK/postgres.log -w -o '-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=on' start" >/dev/null
+  su postgres -c "$(pg_bin)/pg_ctl -D $PG_DIR -l $WORK/postgres.log -w -o '-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=on ${PG_OPTIONS:-}' start" >/dev/null
   [ $fresh = 0 ] || PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$PG_PORT" -U medcom -d postgres -qc "create database medcom" >/dev/null
 }
 

@@ -112,16 +112,22 @@ public final class JournalFiller {
         System.out.printf("filled %,d messages in %d s%n", count, (System.nanoTime() - start) / 1_000_000_000);
     }
 
+    /** Rows per transaction of the set-based fill: 10,000,000 messages never sit in one transaction. */
+    private static final int CHUNK = 1_000_000;
+
     /**
-     * The same journal written by the database itself (one insert ... select over a number series
-     * per table): a million messages in minutes instead of an hour of row-by-row inserts. Values
-     * follow from the row number (as in JournalIndexPlansIT): 60 senders, 400 receivers, 98
-     * municipalities, the types and outcomes in the proportions above, oldest first.
+     * The same journal written by the database itself (insert ... select over a number series per
+     * table, a million messages per transaction): a million messages in minutes instead of an hour of
+     * row-by-row inserts. Values follow from the row number i (as in JournalIndexPlansIT): 60 senders
+     * and 400 receivers (location numbers with their check digit), 98 municipalities, the types and
+     * outcomes in the proportions above, oldest first. The letter id is a ten-digit number scrambled
+     * from i (i * 2654435761 mod 10^10: unique, in no order, as letter ids from many senders' systems
+     * are); the tracking id ends in i ({@code 00000000-0000-7000-8000-} and i in twelve digits).
+     * bench/api-search-10m.sh picks existing ids from the journal itself.
      */
     private static void fillSetBased(String url, String user, String password, int count) throws Exception {
         boolean h2 = url.startsWith("jdbc:h2:");
         long start = System.nanoTime();
-        String series = h2 ? "system_range(1, " + count + ") r(i)" : "generate_series(1, " + count + ") i";
         // 400 days before now, evenly, oldest first (a larger i is newer)
         String received = h2
                 ? "dateadd('SECOND', cast(i * 34560000 / " + count + " as bigint) - 34560000, current_timestamp)"
@@ -134,27 +140,36 @@ public final class JournalFiller {
                      when mod(i, 100) = 98 then 'DEAD_LETTER' else 'REJECTED_BY_RECIPIENT' end""";
         String type = "case mod(i, 7) when 3 then 'XREF15' when 4 then 'XREF15' when 5 then 'XGG0130R'"
                 + " when 6 then 'XDIS01' else 'XDIS91' end";
+        String letter = "lpad(cast(mod(cast(i as bigint) * 2654435761, 10000000000) as varchar), 10, '0')";
+        String trackingId = "'00000000-0000-7000-8000-' || lpad(" + text + ", 12, '0')";
         try (Connection db = DriverManager.getConnection(url, user, password)) {
             db.setAutoCommit(true);
-            db.createStatement().execute("""
-                    insert into message (tracking_id, source, received_at, updated_at, state, size_bytes, message_format,
-                      message_type, version_code, envelope_id, letter_id, sender_location, receiver_location,
-                      recipient_location, municipality, cpr_hash, ack_requested, delivered_at, acknowledged_at, fingerprint)
-                    select '00000000-0000-7000-8000-' || lpad(%1$s, 12, '0'), case when mod(i, 2) = 0 then 'folder' else 'http' end,
-                      %2$s, %3$s, %4$s, 2000 + mod(i, 20000), case when mod(i, 21) = 0 then 'EDIFACT' else 'XML' end,
-                      %5$s, 'X', 'E' || lpad(%1$s, 12, '0'), 'L' || lpad(%1$s, 12, '0'),
-                      '57900001' || lpad(cast(mod(i, 60) as varchar), 5, '0'), '57900010' || lpad(cast(mod(i, 400) as varchar), 5, '0'),
-                      '57900010' || lpad(cast(mod(i, 400) as varchar), 5, '0'), cast(101 + mod(i, 98) * 8 as varchar),
-                      lpad(cast(mod(i, 1000000) as varchar), 64, '0'), true, %3$s, null, lpad(%1$s, 64, '0')
-                    from %6$s""".formatted(text, received, later, state, type, series));
-            System.out.printf("messages in %d s%n", (System.nanoTime() - start) / 1_000_000_000);
-            db.createStatement().execute("""
-                    insert into message_event (tracking_id, at, stage, state, detail)
-                    select m.tracking_id, m.received_at, s.stage, s.state, null
-                    from message m cross join (values ('ingest', 'RECEIVED'), ('parse', 'PARSED'), ('validate', 'VALIDATED'),
-                      ('route', 'ROUTED'), ('translate', 'TRANSLATED'), ('deliver', 'DELIVERED')) s(stage, state)""");
+            for (long from = 1; from <= count; from += CHUNK) {
+                long to = Math.min(count, from + CHUNK - 1);
+                String series = h2 ? "system_range(" + from + ", " + to + ") r(i)"
+                        : "generate_series(" + from + ", " + to + ") i";
+                db.createStatement().execute("""
+                        insert into message (tracking_id, source, received_at, updated_at, state, size_bytes, message_format,
+                          message_type, version_code, envelope_id, letter_id, sender_location, receiver_location,
+                          recipient_location, municipality, cpr_hash, ack_requested, delivered_at, acknowledged_at, fingerprint)
+                        select %7$s, case when mod(i, 2) = 0 then 'folder' else 'http' end,
+                          %2$s, %3$s, %4$s, 2000 + mod(i, 20000), case when mod(i, 21) = 0 then 'EDIFACT' else 'XML' end,
+                          %5$s, 'X', 'E' || lpad(%1$s, 12, '0'), %8$s, %9$s, %10$s, %10$s, cast(101 + mod(i, 98) * 8 as varchar),
+                          lpad(cast(mod(i, 1000000) as varchar), 64, '0'), true, %3$s, null, lpad(%1$s, 64, '0')
+                        from %6$s""".formatted(text, received, later, state, type, series, trackingId, letter,
+                        locationNumberSql(579000010000L, "mod(i, 60)"), locationNumberSql(579000110000L, "mod(i, 400)")));
+                db.createStatement().execute("""
+                        insert into message_event (tracking_id, at, stage, state, detail)
+                        select %1$s, %2$s, s.stage, s.state, null
+                        from %3$s cross join (values ('ingest', 'RECEIVED'), ('parse', 'PARSED'), ('validate', 'VALIDATED'),
+                          ('route', 'ROUTED'), ('translate', 'TRANSLATED'), ('deliver', 'DELIVERED')) s(stage, state)"""
+                        .formatted(trackingId, received, series));
+                System.out.printf("%,d messages in %d s%n", to, (System.nanoTime() - start) / 1_000_000_000);
+            }
             if (!h2) {
-                db.createStatement().execute("analyze");
+                // what autovacuum would have done to a journal that grew over a year: statistics and
+                // the visibility map (index-only scans)
+                db.createStatement().execute("vacuum (analyze)");
             }
         }
         if (h2) {
@@ -163,6 +178,20 @@ public final class JournalFiller {
             }
         }
         System.out.printf("filled %,d messages in %d s%n", count, (System.nanoTime() - start) / 1_000_000_000);
+    }
+
+    /**
+     * A location number in SQL: the twelve digits {@code base + n} (n an expression below 1,000, so only
+     * the last three digits vary) and the GS1 check digit, as {@link #locationNumber}.
+     */
+    private static String locationNumberSql(long base, String n) {
+        String digits = Long.toString(base);
+        int fixed = 0; // the weighted sum of the nine digits that do not vary
+        for (int i = 3; i < 12; i++) {
+            fixed += (digits.charAt(11 - i) - '0') * (i % 2 == 0 ? 3 : 1);
+        }
+        String sum = fixed + " + 3 * mod(" + n + ", 10) + mod(" + n + " / 10, 10) + 3 * mod(" + n + " / 100, 10)";
+        return "cast(" + base + " + " + n + " as varchar) || cast(mod(10 - mod(" + sum + ", 10), 10) as varchar)";
     }
 
     private static String outcome(int percent) {

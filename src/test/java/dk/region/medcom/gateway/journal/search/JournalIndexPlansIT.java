@@ -67,6 +67,9 @@ class JournalIndexPlansIT {
                 search("letter id", criteria("LET00004711", null, null, null, null, null, null), "message_letter_idx"),
                 search("envelope id", criteria(null, "ENV00004711", null, null, null, null, null), "message_envelope_idx"),
                 search("sender", criteria(null, null, "5790000100017", null, null, null, null), "message_sender_idx"),
+                // as bench/api-search-10m.sh asks: one sender's week, newest first
+                search("sender and a time range", new SearchCriteria(null, null, "5790000100017", null, null, null, null,
+                        NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(23))), "message_sender_idx"),
                 search("receiver", criteria(null, null, null, "5790000200117", null, null, null), "message_receiver_idx"),
                 search("municipality", criteria(null, null, null, null, "751", null, null), "message_municipality_idx"),
                 // a type is a quarter of all messages: walking the time index newest first and stopping
