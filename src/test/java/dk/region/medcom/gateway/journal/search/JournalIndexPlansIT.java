@@ -5,10 +5,7 @@ import dk.region.medcom.gateway.testing.BenchPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -24,7 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Every search the API offers is answered from an index on PostgreSQL, shown by the planner's own
@@ -36,29 +31,20 @@ class JournalIndexPlansIT {
 
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
-    private Path work;
+    private BenchPostgres postgres;
     private JdbcClient jdbc;
 
     @BeforeAll
     void startPostgres() throws Exception {
-        // a short path: PostgreSQL's socket lives in it, and socket paths are limited to 107 bytes
-        work = Files.createTempDirectory(Path.of("/tmp"), "medcom-pg-plans");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        BenchPostgres.run("WORK=" + work + " PG_PORT=" + port + "; start_postgres");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:postgresql://127.0.0.1:" + port + "/medcom", "medcom", "medcom-bench");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = JdbcClient.create(dataSource);
+        postgres = BenchPostgres.start("plans");
+        jdbc = JdbcClient.create(postgres.database());
         fill();
     }
 
     @AfterAll
     void stopPostgres() throws Exception {
-        if (work != null) {
-            BenchPostgres.run("PG_DIR=" + work.resolve("pgdata") + "; stop_postgres; rm -rf " + work);
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
