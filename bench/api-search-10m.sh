@@ -19,12 +19,7 @@ N=${N:-10000000}
 REQUESTS=${REQUESTS:-100}
 PORT=${PORT:-18284}
 JAR=target/medcom-gateway.jar
-[ -f "$JAR" ] && [ -f target/test-classes/dk/region/medcom/gateway/bench/JournalFiller.class ] || { echo "build first: mvn -B verify"; exit 2; }
-WORK=${FILLED:-$(mktemp -d /tmp/medcom-search.XXXXXX)}
-[ -n "${FILLED:-}" ] && KEEP=1
-GW_PID=""
-trap '[ -n "$GW_PID" ] && kill $GW_PID 2>/dev/null; wait 2>/dev/null; stop_postgres; [ "${KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"' EXIT
-log() { echo "[$(date +%H:%M:%S)] $*"; }
+. bench/filled-journal.sh medcom-search
 DATA="$WORK/data"; mkdir -p "$DATA"
 PG_PORT=${PG_PORT:-55435}
 # a bulk load of 10,000,000 messages checkpoints less often with more WAL between checkpoints
@@ -32,19 +27,10 @@ PG_OPTIONS="-c max_wal_size=4GB" start_postgres
 export GATEWAY_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/medcom" GATEWAY_DB_USER=medcom GATEWAY_DB_PASSWORD="$PG_PASSWORD"
 sql() { PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$PG_PORT" -U medcom -d medcom -qAtX -F ' ' -c "$1"; }
 
-if [ -z "${FILLED:-}" ]; then
-  log "filling the PostgreSQL journal with $N messages"
-  java -cp "target/test-classes:target/classes:target/lib/*" dk.region.medcom.gateway.bench.JournalFiller \
-    "$GATEWAY_DB_URL" medcom "$PG_PASSWORD" "$N" | tail -1
-fi
+fill "$GATEWAY_DB_URL" medcom "$PG_PASSWORD" "$N"
 log "journal: $(sql "select count(*) from message") messages, $(sql "select pg_size_pretty(pg_database_size('medcom'))") on disk"
 
-java -Xmx512m -jar "$JAR" --spring.profiles.active=demo,postgres --gateway.data-dir="$DATA" --server.port="$PORT" \
-  >"$WORK/gateway.log" 2>&1 & GW_PID=$!
-until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
-  kill -0 $GW_PID 2>/dev/null || { tail -30 "$WORK/gateway.log"; exit 1; }; sleep 0.5
-done
-log "gateway up"
+start_gateway demo,postgres
 
 # what to ask for: messages spread over the whole journal (a sample of its pages), one request each
 COUNT=$(( REQUESTS + 20 ))

@@ -16,12 +16,7 @@ N=${N:-1000000}
 REQUESTS=${REQUESTS:-200}
 PORT=${PORT:-18283}
 JAR=target/medcom-gateway.jar
-[ -f "$JAR" ] && [ -f target/test-classes/dk/region/medcom/gateway/bench/JournalFiller.class ] || { echo "build first: mvn -B verify"; exit 2; }
-WORK=${FILLED:-$(mktemp -d /tmp/medcom-console.XXXXXX)}
-[ -n "${FILLED:-}" ] && KEEP=1
-GW_PID=""
-trap '[ -n "$GW_PID" ] && kill $GW_PID 2>/dev/null; wait 2>/dev/null; stop_postgres; [ "${KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"' EXIT
-log() { echo "[$(date +%H:%M:%S)] $*"; }
+. bench/filled-journal.sh medcom-console
 DATA="$WORK/data"; mkdir -p "$DATA/journal"
 JOURNAL=${JOURNAL:-h2}
 PROFILES=demo
@@ -35,18 +30,10 @@ else
   URL="jdbc:h2:file:$DATA/journal/gateway"; USER=sa; PASSWORD=""
 fi
 
-if [ -z "${FILLED:-}" ]; then
-  log "filling the $JOURNAL journal with $N messages"
-  java -cp "target/test-classes:target/classes:target/lib/*" dk.region.medcom.gateway.bench.JournalFiller "$URL" "$USER" "$PASSWORD" "$N" | tail -1
-fi
+fill "$URL" "$USER" "$PASSWORD" "$N"
 [ "$JOURNAL" = h2 ] && log "journal file: $(du -h "$DATA/journal/gateway.mv.db" | cut -f1)"
 
-java -Xmx512m -jar "$JAR" --spring.profiles.active=$PROFILES --gateway.data-dir="$DATA" --server.port="$PORT" \
-  >"$WORK/gateway.log" 2>&1 & GW_PID=$!
-until curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
-  kill -0 $GW_PID 2>/dev/null || { tail -30 "$WORK/gateway.log"; exit 1; }; sleep 0.5
-done
-log "gateway up"
+start_gateway "$PROFILES"
 
 set +o pipefail # head ends the pipes below early, on purpose
 # log in through the form, as a browser does: the login page's CSRF token, then the post
