@@ -1,7 +1,5 @@
 package dk.region.medcom.gateway.journal;
 
-import java.io.EOFException;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,8 +38,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class BodyCipher {
 
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    static final int IV_BYTES = 12;
+    static final int TAG_BITS = 128;
     /** The first byte of a broker body that carries a key id; older ones start with the IV. */
     static final byte BYTES_VERSION = 2;
 
@@ -58,7 +56,7 @@ public final class BodyCipher {
     /** The bytes in front of a sealed stream's first chunk. */
     static final int STREAM_HEADER_BYTES = 4 + KeyId.BYTES + 8;
     private static final int NONCE_PREFIX_BYTES = 8;
-    private static final int TAG_BYTES = TAG_BITS / 8;
+    static final int TAG_BYTES = TAG_BITS / 8;
 
     /** One key, no previous ones. */
     public BodyCipher(byte[] key) {
@@ -195,10 +193,8 @@ public final class BodyCipher {
 
     /**
      * A stream that seals what is written to it into {@code out}: a header ("MCS2", the key id,
-     * the nonce prefix), then chunks of
-     * {@link #CHUNK} plain bytes, each AES-GCM with the chunk's number in its IV and a last-chunk
-     * flag in its associated data, so chunks cannot be reordered, dropped or cut off unnoticed.
-     * The last chunk (possibly empty) is written on close.
+     * the nonce prefix), then the chunks of {@link SealedStreams}. The last chunk (possibly empty)
+     * is written on close.
      */
     public OutputStream sealing(OutputStream out, String context) throws IOException {
         byte[] prefix = new byte[NONCE_PREFIX_BYTES];
@@ -207,41 +203,7 @@ public final class BodyCipher {
         out.write(STREAM_MAGIC);
         out.write(KeyId.toBytes(currentKeyId));
         out.write(prefix);
-        return new FilterOutputStream(out) {
-            private final byte[] buffer = new byte[CHUNK];
-            private int filled;
-            private int chunk;
-            private boolean closed;
-
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                while (length > 0) {
-                    int n = Math.min(length, CHUNK - filled);
-                    System.arraycopy(bytes, offset, buffer, filled, n);
-                    filled += n;
-                    offset += n;
-                    length -= n;
-                    if (filled == CHUNK) {
-                        out.write(chunkCipher(key, Cipher.ENCRYPT_MODE, prefix, chunk++, false, context).doFinal(buffer, 0, filled));
-                        filled = 0;
-                    }
-                }
-            }
-
-            @Override
-            public void close() throws IOException {
-                if (!closed) {
-                    closed = true;
-                    out.write(chunkCipher(key, Cipher.ENCRYPT_MODE, prefix, chunk, true, context).doFinal(buffer, 0, filled));
-                    out.close();
-                }
-            }
-        };
+        return SealedStreams.sealer(out, key, prefix, context);
     }
 
     /**
@@ -260,7 +222,7 @@ public final class BodyCipher {
             if (key == null) {
                 throw new IOException(missingKey("the sealed file " + context, keyId).getMessage());
             }
-            return chunks(in, key, prefix, context);
+            return SealedStreams.opener(in, key, prefix, context);
         }
         byte[] prefix = in.readNBytes(NONCE_PREFIX_BYTES);
         if (!Arrays.equals(magic, STREAM_MAGIC_V1) || prefix.length != NONCE_PREFIX_BYTES) {
@@ -272,7 +234,7 @@ public final class BodyCipher {
         String aad = context + (last ? "/last" : "/chunk");
         for (SecretKeySpec key : keys.values()) {
             if (decrypt(key, iv, first, 0, first.length, aad).isPresent()) {
-                return chunks(new SequenceInputStream(new ByteArrayInputStream(first), in), key, prefix, context);
+                return SealedStreams.opener(new SequenceInputStream(new ByteArrayInputStream(first), in), key, prefix, context);
             }
         }
         in.close();
@@ -294,73 +256,6 @@ public final class BodyCipher {
             throw new IOException("not a sealed file of the gateway");
         }
         return Optional.of(KeyId.fromBytes(id));
-    }
-
-    private InputStream chunks(InputStream in, SecretKeySpec key, byte[] prefix, String context) {
-        return new InputStream() {
-            private byte[] plain = new byte[0];
-            private int position;
-            private int chunk;
-            private boolean last;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] bytes, int offset, int length) throws IOException {
-                while (position == plain.length) {
-                    if (last) {
-                        return -1;
-                    }
-                    byte[] sealed = in.readNBytes(CHUNK + TAG_BYTES);
-                    last = sealed.length < CHUNK + TAG_BYTES;
-                    if (last && sealed.length < TAG_BYTES) {
-                        throw new EOFException("sealed file " + context + " is cut off");
-                    }
-                    plain = chunkCipher(key, Cipher.DECRYPT_MODE, prefix, chunk++, last, context).doFinal(sealed);
-                    position = 0;
-                }
-                int n = Math.min(length, plain.length - position);
-                System.arraycopy(plain, position, bytes, offset, n);
-                position += n;
-                return n;
-            }
-
-            @Override
-            public void close() throws IOException {
-                in.close();
-            }
-        };
-    }
-
-    /** A chunk's cipher; a failure says which file, never what is in it. */
-    private static ChunkCipher chunkCipher(SecretKeySpec key, int mode, byte[] prefix, int chunk, boolean last, String context) {
-        byte[] iv = ByteBuffer.allocate(IV_BYTES).put(prefix).putInt(chunk).array();
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD((context + (last ? "/last" : "/chunk")).getBytes(StandardCharsets.US_ASCII));
-            return new ChunkCipher(cipher, context);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up the cipher for " + context, e);
-        }
-    }
-
-    private record ChunkCipher(Cipher cipher, String context) {
-        byte[] doFinal(byte[] input) throws IOException {
-            return doFinal(input, 0, input.length);
-        }
-
-        byte[] doFinal(byte[] input, int offset, int length) throws IOException {
-            try {
-                return cipher.doFinal(input, offset, length);
-            } catch (GeneralSecurityException e) {
-                throw new IOException("cannot decrypt the sealed file " + context + " (wrong key or altered data)");
-            }
-        }
     }
 
     /** A sealed journal body; {@code keyId} null when it was sealed before key ids. */
